@@ -1,0 +1,6 @@
+// Which of the given uids exist with an allow-listed label (see create_node.cypher).
+// params: $uids (list)
+// columns: uid
+MATCH (n:__LABEL__)
+WHERE n.uid IN $uids
+RETURN n.uid AS uid

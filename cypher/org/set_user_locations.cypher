@@ -1,0 +1,11 @@
+// Replace the locations a user works at.
+// params: $uid, $locations (list of location uids, all existing)
+// columns: uid
+MATCH (u:User {uid: $uid})
+OPTIONAL MATCH (u)-[old:WORKS_AT]->(:Location)
+DELETE old
+WITH DISTINCT u
+UNWIND $locations AS location_uid
+MATCH (l:Location {uid: location_uid})
+MERGE (u)-[:WORKS_AT]->(l)
+RETURN DISTINCT u.uid AS uid

@@ -1,0 +1,6 @@
+// Seed locations (idempotent).
+// params: $rows [{uid, code, name, timezone}]
+// columns: none
+UNWIND $rows AS row
+MERGE (l:Location {uid: row.uid})
+SET l.code = row.code, l.name = row.name, l.timezone = coalesce(row.timezone, 'UTC')

@@ -1,0 +1,4 @@
+// Mark the (empty) database as owned by the test suite.
+// params: $owner (label of the mark)
+// columns: none
+MERGE (mark:GraphsvcTestOwner {owner: $owner})

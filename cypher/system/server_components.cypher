@@ -1,0 +1,5 @@
+// Version and edition of the Neo4j server.
+// params: none
+// columns: version, edition
+CALL dbms.components() YIELD name, versions, edition
+RETURN versions[0] AS version, edition

@@ -1,0 +1,6 @@
+// The uniqueness constraints in the database.
+// params: none
+// columns: name, labels, properties
+SHOW CONSTRAINTS YIELD name, labelsOrTypes, properties
+RETURN name, labelsOrTypes AS labels, properties
+ORDER BY name

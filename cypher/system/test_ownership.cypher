@@ -1,0 +1,7 @@
+// Does the database hold data, and is it marked as the test suite's own?
+// params: $owner (label of the mark)
+// columns: nodes, owned
+MATCH (n)
+WITH count(n) AS nodes
+OPTIONAL MATCH (mark) WHERE $owner IN labels(mark)
+RETURN nodes, count(mark) > 0 AS owned

@@ -1,0 +1,8 @@
+// Delete up to $batch nodes (and their relationships), sparing nodes labelled $keep.
+// params: $batch, $keep (label name or null)
+// columns: deleted
+MATCH (n)
+WHERE $keep IS NULL OR NOT $keep IN labels(n)
+WITH n LIMIT $batch
+DETACH DELETE n
+RETURN count(*) AS deleted

@@ -1,0 +1,25 @@
+"""HTTP API: blueprints that load with a schema, call one service function, dump with a schema."""
+
+from __future__ import annotations
+
+from flask import Flask
+from flask_smorest import Api
+
+from graphsvc.api import errors, health, org
+from graphsvc.api.common import load_acting_user, register_docs_assets
+
+BLUEPRINTS = [org.locations, org.users]
+
+
+def register_api(app: Flask) -> None:
+    api = Api(app, spec_kwargs={"info": {"description": (
+        "Org-chart decisions answered as Neo4j traversals. Every /api/v1 request names its "
+        "acting user in the X-Acting-User header.")}})
+    api.spec.components.security_scheme(
+        "ActingUser", {"type": "apiKey", "in": "header", "name": "X-Acting-User"})
+    app.register_blueprint(health.blp)
+    for blueprint in BLUEPRINTS:
+        api.register_blueprint(blueprint)
+    app.before_request(load_acting_user)
+    register_docs_assets(app)
+    errors.register_error_handlers(app)

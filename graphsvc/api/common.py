@@ -1,0 +1,73 @@
+"""What every blueprint shares: the graph handle, the acting user, pages, the docs assets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import Flask, current_app, g, request, send_from_directory
+from marshmallow import Schema, fields, validate
+
+from graphsvc.db import Graph
+from graphsvc.errors import Forbidden, Unauthorized
+
+ACTING_USER_HEADER = "X-Acting-User"
+
+
+@dataclass(frozen=True)
+class Actor:
+    uid: str
+    is_admin: bool
+
+
+def graph() -> Graph:
+    return current_app.extensions["graphsvc.graph"]
+
+
+def load_acting_user() -> None:
+    """Every /api/v1 request names an active user in X-Acting-User; 401 otherwise."""
+    if not request.path.startswith("/api/v1/"):
+        return
+    uid = request.headers.get(ACTING_USER_HEADER, "").strip()
+    if not uid:
+        raise Unauthorized(f"The {ACTING_USER_HEADER} header is required.",
+                           fields={ACTING_USER_HEADER: ["missing"]})
+    row = graph().read_one("org/get_acting_user", uid=uid)
+    if row is None:
+        raise Unauthorized(f"Unknown or inactive acting user '{uid}'.",
+                           fields={ACTING_USER_HEADER: ["unknown or inactive user"]})
+    g.actor = Actor(uid=row["uid"], is_admin=bool(row["is_admin"]))
+
+
+def actor() -> Actor:
+    return g.actor
+
+
+def require_admin() -> Actor:
+    """Admin-only writes answer 403 for everybody else."""
+    current = actor()
+    if not current.is_admin:
+        raise Forbidden(f"Only administrators may do this; '{current.uid}' is not one.")
+    return current
+
+
+class PageArgs(Schema):
+    limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=500))
+    cursor = fields.String(load_default=None)
+
+
+def page_schema(item_schema: type[Schema], name: str) -> type[Schema]:
+    """`{"items": [...], "next_cursor": str | null}` for one item schema."""
+    return Schema.from_dict(
+        {"items": fields.List(fields.Nested(item_schema)),
+         "next_cursor": fields.String(allow_none=True)},
+        name=name,
+    )
+
+
+def register_docs_assets(app: Flask) -> None:
+    """Swagger UI's files come from the swagger-ui-bundle package, so /docs works offline."""
+    from swagger_ui_bundle import swagger_ui_path
+
+    @app.get("/docs/assets/<path:filename>")
+    def docs_assets(filename: str):
+        return send_from_directory(str(swagger_ui_path), filename)

@@ -1,0 +1,88 @@
+"""The five standard routes of a resource (API.md conventions), built once for every kind."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from flask_smorest import Blueprint
+from marshmallow import Schema
+
+from graphsvc.api.common import PageArgs, actor, graph, page_schema, require_admin
+from graphsvc.services import crud
+
+
+def resource_blueprint(plural: str, description: str) -> Blueprint:
+    return Blueprint(plural, __name__ + "." + plural, url_prefix=f"/api/v1/{plural}",
+                     description=description)
+
+
+def register_crud(blp: Blueprint, k: crud.Kind, *, schema_in: type[Schema],
+                  schema_patch: type[Schema], schema_out: type[Schema],
+                  create: Callable | None = None, update: Callable | None = None,
+                  admin_only: bool = True) -> None:
+    """POST/GET list on the collection; GET/PATCH/DELETE on `/<uid>`.
+
+    `create(graph, data)` and `update(graph, uid, changes)` default to plain node writes.
+    """
+    create = create or (lambda g, data: crud.create(g, k, data))
+    update = update or (lambda g, uid, changes: crud.update(g, k, uid, changes))
+    guard = require_admin if admin_only else actor
+    page_out = page_schema(schema_out, f"{schema_out.__name__}Page")
+
+    @blp.route("", methods=["POST"], endpoint="create")
+    @blp.arguments(schema_in)
+    @blp.response(201, schema_out)
+    def create_view(data):
+        guard()
+        return create(graph(), data)
+
+    @blp.route("", methods=["GET"], endpoint="list")
+    @blp.arguments(PageArgs, location="query")
+    @blp.response(200, page_out)
+    def list_view(args):
+        return crud.list_page(graph(), k, args["limit"], args["cursor"])
+
+    @blp.route("/<uid>", methods=["GET"], endpoint="get")
+    @blp.response(200, schema_out)
+    def get_view(uid):
+        return crud.get(graph(), k, uid)
+
+    @blp.route("/<uid>", methods=["PATCH"], endpoint="patch")
+    @blp.arguments(schema_patch)
+    @blp.response(200, schema_out)
+    def patch_view(changes, uid):
+        guard()
+        return update(graph(), uid, changes)
+
+    @blp.route("/<uid>", methods=["DELETE"], endpoint="delete")
+    @blp.response(204)
+    def delete_view(uid):
+        guard()
+        crud.delete(graph(), k, uid)
+
+
+def register_link(blp: Blueprint, link: crud.Link, sub_path: str, *,
+                  admin_only: bool = True, props_schema: type[Schema] | None = None) -> None:
+    """PUT/DELETE `/<uid>/<sub_path>/<target_uid>`: add or remove one relationship."""
+    guard = require_admin if admin_only else actor
+    endpoint = sub_path.replace("-", "_")
+
+    if props_schema is None:
+        @blp.route(f"/<uid>/{sub_path}/<target>", methods=["PUT"], endpoint=f"put_{endpoint}")
+        @blp.response(204)
+        def put_view(uid, target):
+            guard()
+            crud.set_link(graph(), link, uid, target, True)
+    else:
+        @blp.route(f"/<uid>/{sub_path}/<target>", methods=["PUT"], endpoint=f"put_{endpoint}")
+        @blp.arguments(props_schema)
+        @blp.response(204)
+        def put_view_props(props, uid, target):
+            guard()
+            crud.set_link(graph(), link, uid, target, True, props)
+
+    @blp.route(f"/<uid>/{sub_path}/<target>", methods=["DELETE"], endpoint=f"delete_{endpoint}")
+    @blp.response(204)
+    def delete_view(uid, target):
+        guard()
+        crud.set_link(graph(), link, uid, target, False)

@@ -1,0 +1,39 @@
+"""The Flask app factory."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask
+
+from graphsvc.config import Settings
+from graphsvc.db import Graph
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the app. `config` may carry `GRAPHSVC_SETTINGS` (a `Settings`) and Flask keys."""
+    app = Flask(__name__)
+    app.config.from_mapping(
+        API_TITLE="graphsvc",
+        API_VERSION="v1",
+        OPENAPI_VERSION="3.0.3",
+        OPENAPI_URL_PREFIX="/",
+        OPENAPI_JSON_PATH="openapi.json",
+        OPENAPI_SWAGGER_UI_PATH="docs",
+        OPENAPI_SWAGGER_UI_URL="/docs/assets/",
+        JSON_SORT_KEYS=False,
+    )
+    if config:
+        app.config.update(config)
+    register_graph(app)
+    from graphsvc.api import register_api
+
+    register_api(app)
+    return app
+
+
+def register_graph(app: Flask) -> None:
+    settings = app.config.get("GRAPHSVC_SETTINGS") or Settings.from_env()
+    app.config["GRAPHSVC_SETTINGS"] = settings
+    app.extensions["graphsvc.graph"] = Graph(settings)

@@ -1,0 +1,113 @@
+"""Access to Neo4j: one driver per process, named queries in read or write transaction
+functions (retried by the driver on transient errors), driver errors turned into domain
+errors here."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import neo4j
+from neo4j import GraphDatabase, ManagedTransaction, unit_of_work
+from neo4j.exceptions import ConstraintError, Neo4jError, ServiceUnavailable
+from neo4j.time import Date as NeoDate
+from neo4j.time import DateTime as NeoDateTime
+
+from graphsvc.config import Settings
+from graphsvc.cypher import queries
+from graphsvc.errors import Duplicate
+
+T = TypeVar("T")
+
+_CONSTRAINT_PROPERTY = re.compile(r"property `?(\w+)`?")
+
+
+def plain(value: Any) -> Any:
+    """Driver values to plain Python: temporal types to `datetime`/`date`, recursively."""
+    if isinstance(value, NeoDateTime):
+        return value.to_native()
+    if isinstance(value, NeoDate):
+        return value.to_native()
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return value
+
+
+def run(tx: ManagedTransaction, name: str, **params: Any) -> list[dict]:
+    """Run the named query inside `tx` and return its rows as plain dicts."""
+    result = tx.run(queries[name], params)
+    return [plain(record.data()) for record in result]
+
+
+def run_one(tx: ManagedTransaction, name: str, **params: Any) -> dict | None:
+    rows = run(tx, name, **params)
+    return rows[0] if rows else None
+
+
+class Graph:
+    """The service's handle on Neo4j. Holds no request state: safe to share across threads
+    and to run many of (one per API worker) against one cluster."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.database = settings.neo4j_database
+        self.driver = GraphDatabase.driver(
+            settings.neo4j_uri,
+            auth=(settings.neo4j_user, settings.neo4j_password),
+            max_connection_pool_size=50,
+            # execute_* retries transient errors (deadlocks, leader switches) for up to this long.
+            max_transaction_retry_time=30.0,
+            connection_timeout=5.0,
+        )
+
+    def close(self) -> None:
+        self.driver.close()
+
+    def _session(self, mode: str) -> neo4j.Session:
+        return self.driver.session(database=self.database, default_access_mode=mode)
+
+    def read_tx(self, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run `work(tx, *args, **kwargs)` in a read transaction (routed to any member)."""
+        timed = unit_of_work(timeout=self.settings.query_timeout)(work)
+        with self._session(neo4j.READ_ACCESS) as session:
+            return _translate(session.execute_read, timed, *args, **kwargs)
+
+    def write_tx(self, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run `work(tx, ...)` in a write transaction. The driver may run it more than once
+        on transient errors, so `work` must be safe to repeat."""
+        timed = unit_of_work(timeout=self.settings.query_timeout)(work)
+        with self._session(neo4j.WRITE_ACCESS) as session:
+            return _translate(session.execute_write, timed, *args, **kwargs)
+
+    def read(self, name: str, **params: Any) -> list[dict]:
+        return self.read_tx(run, name, **params)
+
+    def read_one(self, name: str, **params: Any) -> dict | None:
+        return self.read_tx(run_one, name, **params)
+
+    def write(self, name: str, **params: Any) -> list[dict]:
+        return self.write_tx(run, name, **params)
+
+    def write_one(self, name: str, **params: Any) -> dict | None:
+        return self.write_tx(run_one, name, **params)
+
+    def server_info(self) -> dict:
+        """Version and edition of the server; raises ServiceUnavailable when it does not answer."""
+        # Auto-commit, not a retried transaction function: a health probe must fail fast.
+        with self._session(neo4j.READ_ACCESS) as session:
+            return session.run(queries["system/server_components"]).single().data()
+
+
+def _translate(execute: Callable[..., T], work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    try:
+        return execute(work, *args, **kwargs)
+    except ConstraintError as exc:
+        match = _CONSTRAINT_PROPERTY.search(exc.message or "")
+        prop = match.group(1) if match else "uid"
+        raise Duplicate.field(prop, "already exists", message=exc.message) from exc
+
+
+__all__ = ["Graph", "run", "run_one", "plain", "Neo4jError", "ServiceUnavailable"]

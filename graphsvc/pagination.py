@@ -1,0 +1,33 @@
+"""Keyset pagination: the cursor is the opaque, encoded sort key of the last item served."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from typing import Any
+
+from graphsvc.errors import Invalid
+
+
+def encode_cursor(key: Any) -> str:
+    raw = json.dumps(key, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None) -> Any:
+    """The key after which the next page starts; None for the first page."""
+    if not cursor:
+        return None
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        return json.loads(base64.urlsafe_b64decode(padded.encode()))
+    except (binascii.Error, ValueError, UnicodeDecodeError) as exc:
+        raise Invalid.field("cursor", "not a cursor this API issued") from exc
+
+
+def page(rows: list[dict], limit: int, key: str = "uid") -> dict:
+    """Cut `rows` (fetched with `limit + 1`) into a page and the cursor of the next one."""
+    items = rows[:limit]
+    more = len(rows) > limit
+    return {"items": items, "next_cursor": encode_cursor(items[-1][key]) if more else None}

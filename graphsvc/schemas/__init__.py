@@ -1,0 +1,1 @@
+"""Marshmallow schemas for every request and response body. Unknown fields are refused."""

@@ -1,0 +1,58 @@
+"""Field types and building blocks shared by the domain schemas."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from marshmallow import Schema, ValidationError, fields, validate
+
+UID = validate.And(validate.Length(min=1, max=100),
+                   validate.Regexp(r"^[A-Za-z0-9][A-Za-z0-9._:@-]*$",
+                                   error="letters, digits and . _ : @ - only"))
+NAME = validate.Length(min=1, max=200)
+
+
+def uid_field(**kw) -> fields.String:
+    return fields.String(validate=UID, **kw)
+
+
+def uid_list(**kw) -> fields.List:
+    return fields.List(fields.String(validate=UID), validate=validate.Length(max=500), **kw)
+
+
+def name_field(**kw) -> fields.String:
+    return fields.String(validate=NAME, **kw)
+
+
+def validate_timezone(value: str) -> None:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ValidationError("not an IANA time zone") from exc
+
+
+class AwareDateTime(fields.AwareDateTime):
+    """ISO 8601 with an offset in, UTC out."""
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        from datetime import UTC
+
+        if value is not None and value.tzinfo is not None:
+            value = value.astimezone(UTC)
+        return super()._serialize(value, attr, obj, **kwargs)
+
+
+class NodeRef(Schema):
+    label = fields.String()
+    uid = fields.String()
+    name = fields.String(allow_none=True)
+
+
+class Step(Schema):
+    node = fields.Nested(NodeRef)
+    rel = fields.String(allow_none=True)
+
+
+def paths_field() -> fields.List:
+    """API.md explanations: a list of paths, each a list of steps."""
+    return fields.List(fields.List(fields.Nested(Step)))

@@ -1,0 +1,37 @@
+"""Demo data: `seeds/*.json` holds sections (locations, users, ...); each is loaded by
+`cypher/seed/<section>.cypher` with `UNWIND $rows` and MERGE, so loading twice changes nothing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from graphsvc.db import Graph
+
+# Order matters: later sections link to nodes of earlier ones.
+SECTIONS = ["locations", "users"]
+BATCH = 5000
+
+
+def load(graph: Graph, path: Path) -> dict[str, int]:
+    data = json.loads(Path(path).read_text())
+    unknown = set(data) - set(SECTIONS)
+    if unknown:
+        raise ValueError(f"unknown seed sections: {sorted(unknown)}")
+    counts = {}
+    for section in SECTIONS:
+        rows = data.get(section, [])
+        for start in range(0, len(rows), BATCH):
+            graph.write(f"seed/{section}", rows=rows[start:start + BATCH])
+        counts[section] = len(rows)
+    return counts
+
+
+def wipe(graph: Graph, keep_label: str | None = None) -> int:
+    """Delete every node (but those labelled `keep_label`), in batches."""
+    total = 0
+    while True:
+        deleted = graph.write_one("system/wipe_batch", keep=keep_label, batch=10000)["deleted"]
+        total += deleted
+        if deleted == 0:
+            return total
