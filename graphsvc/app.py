@@ -26,10 +26,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     )
     if config:
         app.config.update(config)
-    register_graph(app)
     from graphsvc.api import register_api
 
     register_api(app)
+    register_graph(app)
     return app
 
 

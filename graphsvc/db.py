@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 import neo4j
 from neo4j import GraphDatabase, ManagedTransaction, unit_of_work
 from neo4j.exceptions import ConstraintError, Neo4jError, ServiceUnavailable
+from neo4j.graph import Node, Path
 from neo4j.time import Date as NeoDate
 from neo4j.time import DateTime as NeoDateTime
 
@@ -23,8 +24,26 @@ T = TypeVar("T")
 _CONSTRAINT_PROPERTY = re.compile(r"property `?(\w+)`?")
 
 
+def node_ref(node: Node) -> dict:
+    """How a node appears in an explanation: its label, uid and name."""
+    return {"label": min(node.labels) if node.labels else None,
+            "uid": node.get("uid"), "name": node.get("name")}
+
+
+def path_steps(path: Path) -> list[dict]:
+    """A path as API.md explanation steps: each node with the relationship to the next one."""
+    rels = [rel.type for rel in path.relationships] + [None]
+    return [{"node": node_ref(node), "rel": rel}
+            for node, rel in zip(path.nodes, rels, strict=True)]
+
+
 def plain(value: Any) -> Any:
-    """Driver values to plain Python: temporal types to `datetime`/`date`, recursively."""
+    """Driver values to plain Python, recursively: temporal types to `datetime`/`date`,
+    paths to explanation steps, nodes to their references."""
+    if isinstance(value, Path):
+        return path_steps(value)
+    if isinstance(value, Node):
+        return node_ref(value)
     if isinstance(value, NeoDateTime):
         return value.to_native()
     if isinstance(value, NeoDate):
@@ -36,13 +55,13 @@ def plain(value: Any) -> Any:
     return value
 
 
-def run(tx: ManagedTransaction, name: str, **params: Any) -> list[dict]:
+def run(tx: ManagedTransaction, name: str, /, **params: Any) -> list[dict]:
     """Run the named query inside `tx` and return its rows as plain dicts."""
     result = tx.run(queries[name], params)
-    return [plain(record.data()) for record in result]
+    return [{key: plain(value) for key, value in record.items()} for record in result]
 
 
-def run_one(tx: ManagedTransaction, name: str, **params: Any) -> dict | None:
+def run_one(tx: ManagedTransaction, name: str, /, **params: Any) -> dict | None:
     rows = run(tx, name, **params)
     return rows[0] if rows else None
 
@@ -61,6 +80,8 @@ class Graph:
             # execute_* retries transient errors (deadlocks, leader switches) for up to this long.
             max_transaction_retry_time=30.0,
             connection_timeout=5.0,
+            # Planner hints about labels not created yet are noise in an empty database.
+            notifications_min_severity="OFF",
         )
 
     def close(self) -> None:
@@ -82,16 +103,16 @@ class Graph:
         with self._session(neo4j.WRITE_ACCESS) as session:
             return _translate(session.execute_write, timed, *args, **kwargs)
 
-    def read(self, name: str, **params: Any) -> list[dict]:
+    def read(self, name: str, /, **params: Any) -> list[dict]:
         return self.read_tx(run, name, **params)
 
-    def read_one(self, name: str, **params: Any) -> dict | None:
+    def read_one(self, name: str, /, **params: Any) -> dict | None:
         return self.read_tx(run_one, name, **params)
 
-    def write(self, name: str, **params: Any) -> list[dict]:
+    def write(self, name: str, /, **params: Any) -> list[dict]:
         return self.write_tx(run, name, **params)
 
-    def write_one(self, name: str, **params: Any) -> dict | None:
+    def write_one(self, name: str, /, **params: Any) -> dict | None:
         return self.write_tx(run_one, name, **params)
 
     def server_info(self) -> dict:

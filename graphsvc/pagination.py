@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+from collections.abc import Callable
 from typing import Any
 
 from graphsvc.errors import Invalid
@@ -26,8 +27,10 @@ def decode_cursor(cursor: str | None) -> Any:
         raise Invalid.field("cursor", "not a cursor this API issued") from exc
 
 
-def page(rows: list[dict], limit: int, key: str = "uid") -> dict:
-    """Cut `rows` (fetched with `limit + 1`) into a page and the cursor of the next one."""
+def page(rows: list[dict], limit: int, key: Callable[[dict], Any] | None = None) -> dict:
+    """Cut `rows` (fetched with `limit + 1`) into a page and the cursor of the next one.
+    `key` gives an item's sort key (default: its uid)."""
     items = rows[:limit]
     more = len(rows) > limit
-    return {"items": items, "next_cursor": encode_cursor(items[-1][key]) if more else None}
+    key = key or (lambda item: item["uid"])
+    return {"items": items, "next_cursor": encode_cursor(key(items[-1])) if more else None}

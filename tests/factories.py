@@ -20,3 +20,61 @@ def user(graph: Graph, uid: str, locations: tuple[str, ...] = (), **kw) -> dict:
 
 def admin(graph: Graph, uid: str = "admin") -> dict:
     return user(graph, uid, is_admin=True)
+
+
+def category(graph: Graph, uid: str) -> dict:
+    return crud.create(graph, org.CATEGORY, {"uid": uid, "name": uid.title()})
+
+
+def theme(graph: Graph, uid: str) -> dict:
+    return crud.create(graph, org.THEME, {"uid": uid, "name": uid.title()})
+
+
+def meeting_type(graph: Graph, uid: str, theme_uid: str, duration: int = 60) -> dict:
+    return org.create_meeting_type(graph, {"uid": uid, "name": uid.title(),
+                                           "duration_minutes": duration, "theme": theme_uid})
+
+
+def group(graph: Graph, uid: str, parent: str | None = None) -> dict:
+    return org.create_competence_group(graph, {"uid": uid, "name": uid.title(),
+                                               "parent": parent})
+
+
+def chain(graph: Graph, prefix: str, layers: int) -> list[str]:
+    """Groups prefix1 <- prefix2 <- ... (prefix1 is the root); returns their uids."""
+    uids = []
+    for layer in range(1, layers + 1):
+        uids.append(group(graph, f"{prefix}{layer}", uids[-1] if uids else None)["uid"])
+    return uids
+
+
+def member(graph: Graph, user_uid: str, group_uid: str) -> None:
+    crud.set_link(graph, org.GROUP_MEMBER, user_uid, group_uid, True)
+
+
+def grant(graph: Graph, group_uid: str, meeting_type_uid: str, category_uid: str) -> None:
+    org.set_group_competence(graph, group_uid, meeting_type_uid, category_uid, True)
+
+
+def service_group(graph: Graph, uid: str, locations=(), categories=(), themes=()) -> dict:
+    return org.create_service_group(graph, {
+        "uid": uid, "name": uid.title(), "email": f"{uid}@groups.example",
+        "activation": {"locations": list(locations), "customer_categories": list(categories),
+                       "meeting_themes": list(themes)}})
+
+
+def service_member(graph: Graph, group_uid: str, user_uid: str, valid_from=None,
+                   valid_to=None) -> None:
+    props = {k: v for k, v in {"valid_from": valid_from, "valid_to": valid_to}.items() if v}
+    crud.set_link(graph, org.SERVICE_MEMBER, user_uid, group_uid, True, props)
+
+
+def link_group(graph: Graph, service_group_uid: str, group_uid: str) -> None:
+    crud.set_link(graph, org.LINKED_GROUP, service_group_uid, group_uid, True)
+
+
+def level(graph: Graph, service_group_uid: str, mode: str, locations=(), meeting_types=(),
+          uid: str | None = None) -> dict:
+    return org.add_service_level(graph, service_group_uid, {
+        "uid": uid, "name": f"{mode} level", "mode": mode, "locations": list(locations),
+        "meeting_types": list(meeting_types)})

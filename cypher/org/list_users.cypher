@@ -4,6 +4,6 @@
 MATCH (u:User)
 WHERE ($uids IS NULL OR u.uid IN $uids) AND ($after IS NULL OR u.uid > $after)
 RETURN u {.uid, .name, .email, .is_admin, .active,
-          locations: [(u)-[:WORKS_AT]->(l:Location) | l.uid]} AS item
+          locations: COLLECT { MATCH (u)-[:WORKS_AT]->(l:Location) RETURN l.uid ORDER BY l.uid }} AS item
 ORDER BY u.uid
 LIMIT $limit

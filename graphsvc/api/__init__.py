@@ -8,7 +8,7 @@ from flask_smorest import Api
 from graphsvc.api import errors, health, org
 from graphsvc.api.common import load_acting_user, register_docs_assets
 
-BLUEPRINTS = [org.locations, org.users]
+BLUEPRINTS = [*org.BLUEPRINTS]
 
 
 def register_api(app: Flask) -> None:

@@ -1,7 +1,10 @@
-"""Org structure endpoints: locations and users."""
+"""Org structure endpoints (DOMAIN.md section 1)."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
+from graphsvc.api.common import graph, require_admin
 from graphsvc.api.resources import register_crud, register_link, resource_blueprint
 from graphsvc.schemas import org as schemas
 from graphsvc.services import org
@@ -14,3 +17,131 @@ users = resource_blueprint("users", "Employees: advisors, agents, handlers.")
 register_crud(users, org.USER, schema_in=schemas.UserIn, schema_patch=schemas.UserPatch,
               schema_out=schemas.User, create=org.create_user, update=org.update_user)
 register_link(users, org.WORKS_AT, "locations")
+
+
+@users.route("/<uid>/competences", methods=["GET"], endpoint="competences")
+@users.response(200, schemas.EffectiveCompetences)
+def user_competences(uid):
+    """Effective competences: the union over the user's groups and all their ancestors."""
+    return org.effective_competences(graph(), uid)
+
+
+categories = resource_blueprint("customer-categories", "Private, Business, Agriculture, ...")
+register_crud(categories, org.CATEGORY, schema_in=schemas.NamedIn,
+              schema_patch=schemas.NamedPatch, schema_out=schemas.CustomerCategory,
+              delete=org.delete_with_competences(org.CATEGORY))
+
+themes = resource_blueprint("meeting-themes", "Themes grouping meeting types (e.g. Loans).")
+register_crud(themes, org.THEME, schema_in=schemas.NamedIn, schema_patch=schemas.NamedPatch,
+              schema_out=schemas.MeetingTheme, delete=org.delete_meeting_theme)
+
+meeting_types = resource_blueprint("meeting-types", "Meeting types with theme and duration.")
+register_crud(meeting_types, org.MEETING_TYPE, schema_in=schemas.MeetingTypeIn,
+              schema_patch=schemas.MeetingTypePatch, schema_out=schemas.MeetingType,
+              create=org.create_meeting_type, update=org.update_meeting_type,
+              delete=org.delete_with_competences(org.MEETING_TYPE))
+
+competence_groups = resource_blueprint(
+    "competence-groups", "A forest of at most 5 layers; competences apply to all subgroups.")
+register_crud(competence_groups, org.COMPETENCE_GROUP, schema_in=schemas.CompetenceGroupIn,
+              schema_patch=schemas.CompetenceGroupPatch, schema_out=schemas.CompetenceGroup,
+              create=org.create_competence_group, update=org.update_competence_group,
+              delete=org.delete_competence_group)
+register_link(competence_groups, org.GROUP_MEMBER, "members", reverse=True,
+              put_doc="Add a user to the group (membership is always explicit).")
+
+
+@competence_groups.route("/<uid>/competences/<meeting_type>/<customer_category>",
+                         methods=["PUT"], endpoint="put_competence")
+@competence_groups.response(204)
+def put_competence(uid, meeting_type, customer_category):
+    """Grant the competence (meeting type, customer category) to the group and its subgroups."""
+    require_admin()
+    org.set_group_competence(graph(), uid, meeting_type, customer_category, True)
+
+
+@competence_groups.route("/<uid>/competences/<meeting_type>/<customer_category>",
+                         methods=["DELETE"], endpoint="delete_competence")
+@competence_groups.response(204)
+def delete_competence(uid, meeting_type, customer_category):
+    require_admin()
+    org.set_group_competence(graph(), uid, meeting_type, customer_category, False)
+
+
+service_groups = resource_blueprint(
+    "service-groups", "Connect users across locations so customers get more available times.")
+register_crud(service_groups, org.SERVICE_GROUP, schema_in=schemas.ServiceGroupIn,
+              schema_patch=schemas.ServiceGroupPatch, schema_out=schemas.ServiceGroup,
+              create=org.create_service_group, update=org.update_service_group,
+              delete=org.delete_service_group)
+register_link(service_groups, org.LINKED_GROUP, "competence-groups")
+
+
+@service_groups.route("/activation", methods=["GET"], endpoint="activation_all")
+@service_groups.arguments(schemas.ActivationArgs, location="query")
+@service_groups.response(200, schemas.ActivationList)
+def activation_all(args):
+    """Every service group with whether its activation rules match this request."""
+    return {"service_groups": org.service_group_activation(graph(), None, **args)}
+
+
+@service_groups.route("/<uid>/activation", methods=["GET"], endpoint="activation")
+@service_groups.arguments(schemas.ActivationArgs, location="query")
+@service_groups.response(200, schemas.ActivationResult)
+def activation(args, uid):
+    """Do this group's activation rules match (home location, category, theme)?"""
+    return org.service_group_activation(graph(), uid, **args)[0]
+
+
+@service_groups.route("/<uid>/levels", methods=["POST"], endpoint="create_level")
+@service_groups.arguments(schemas.ServiceLevelIn)
+@service_groups.response(201, schemas.ServiceLevel)
+def create_level(data, uid):
+    require_admin()
+    return org.add_service_level(graph(), uid, data)
+
+
+@service_groups.route("/<uid>/levels/<level>", methods=["DELETE"], endpoint="delete_level")
+@service_groups.response(204)
+def delete_level(uid, level):
+    require_admin()
+    org.delete_service_level(graph(), uid, level)
+
+
+@service_groups.route("/<uid>/members", methods=["GET"], endpoint="members")
+@service_groups.arguments(schemas.MembersArgs, location="query")
+@service_groups.response(200, schemas.MemberPage)
+def members(args, uid):
+    """Members at time `at`: direct (inside their window) and via linked competence groups."""
+    from graphsvc.pagination import decode_cursor
+
+    at = args["at"] or datetime.now(UTC)
+    return org.service_group_members(graph(), uid, at, args["limit"],
+                                     decode_cursor(args["cursor"]))
+
+
+register_link(service_groups, org.SERVICE_MEMBER, "members", reverse=True,
+              props_schema=schemas.MembershipWindow,
+              put_doc="Add a direct member; a campaign member carries a window "
+                      "[valid_from, valid_to).")
+
+
+settings = resource_blueprint("settings", "Global settings.")
+
+
+@settings.route("", methods=["GET"], endpoint="get")
+@settings.response(200, schemas.Settings)
+def get_settings():
+    return org.get_settings(graph())
+
+
+@settings.route("", methods=["PATCH"], endpoint="patch")
+@settings.arguments(schemas.SettingsIn)
+@settings.response(200, schemas.Settings)
+def patch_settings(changes):
+    require_admin()
+    return org.update_settings(graph(), changes)
+
+
+BLUEPRINTS = [locations, users, categories, themes, meeting_types, competence_groups,
+              service_groups, settings]

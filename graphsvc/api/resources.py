@@ -19,13 +19,15 @@ def resource_blueprint(plural: str, description: str) -> Blueprint:
 def register_crud(blp: Blueprint, k: crud.Kind, *, schema_in: type[Schema],
                   schema_patch: type[Schema], schema_out: type[Schema],
                   create: Callable | None = None, update: Callable | None = None,
-                  admin_only: bool = True) -> None:
+                  delete: Callable | None = None, admin_only: bool = True) -> None:
     """POST/GET list on the collection; GET/PATCH/DELETE on `/<uid>`.
 
-    `create(graph, data)` and `update(graph, uid, changes)` default to plain node writes.
+    `create(graph, data)`, `update(graph, uid, changes)` and `delete(graph, uid)` default to
+    plain node writes.
     """
     create = create or (lambda g, data: crud.create(g, k, data))
     update = update or (lambda g, uid, changes: crud.update(g, k, uid, changes))
+    delete = delete or (lambda g, uid: crud.delete(g, k, uid))
     guard = require_admin if admin_only else actor
     page_out = page_schema(schema_out, f"{schema_out.__name__}Page")
 
@@ -58,31 +60,46 @@ def register_crud(blp: Blueprint, k: crud.Kind, *, schema_in: type[Schema],
     @blp.response(204)
     def delete_view(uid):
         guard()
-        crud.delete(graph(), k, uid)
+        delete(graph(), uid)
 
 
-def register_link(blp: Blueprint, link: crud.Link, sub_path: str, *,
-                  admin_only: bool = True, props_schema: type[Schema] | None = None) -> None:
-    """PUT/DELETE `/<uid>/<sub_path>/<target_uid>`: add or remove one relationship."""
+def register_link(blp: Blueprint, link: crud.Link, sub_path: str, *, reverse: bool = False,
+                  admin_only: bool = True, props_schema: type[Schema] | None = None,
+                  put_doc: str | None = None) -> None:
+    """PUT/DELETE `/<uid>/<sub_path>/<target>`: add or remove one relationship.
+
+    The relationship runs from `uid` to `target`, or from `target` to `uid` when `reverse`
+    (e.g. `competence-groups/<uid>/members/<user>` stores `(user)-[:MEMBER_OF]->(group)`).
+    `props_schema` loads the relationship's properties from the PUT body.
+    """
     guard = require_admin if admin_only else actor
     endpoint = sub_path.replace("-", "_")
+    route = f"/<uid>/{sub_path}/<target>"
+    put_doc = put_doc or f"Link {link.source} -[:{link.rel}]-> {link.target} (idempotent)."
+
+    def ends(uid: str, target: str) -> tuple[str, str]:
+        return (target, uid) if reverse else (uid, target)
+
+    def put(uid: str, target: str, props: dict | None = None) -> None:
+        guard()
+        crud.set_link(graph(), link, *ends(uid, target), True, props)
 
     if props_schema is None:
-        @blp.route(f"/<uid>/{sub_path}/<target>", methods=["PUT"], endpoint=f"put_{endpoint}")
+        @blp.route(route, methods=["PUT"], endpoint=f"put_{endpoint}")
+        @blp.doc(description=put_doc)
         @blp.response(204)
         def put_view(uid, target):
-            guard()
-            crud.set_link(graph(), link, uid, target, True)
+            put(uid, target)
     else:
-        @blp.route(f"/<uid>/{sub_path}/<target>", methods=["PUT"], endpoint=f"put_{endpoint}")
+        @blp.route(route, methods=["PUT"], endpoint=f"put_{endpoint}")
+        @blp.doc(description=put_doc)
         @blp.arguments(props_schema)
         @blp.response(204)
         def put_view_props(props, uid, target):
-            guard()
-            crud.set_link(graph(), link, uid, target, True, props)
+            put(uid, target, {k: v for k, v in props.items() if v is not None})
 
-    @blp.route(f"/<uid>/{sub_path}/<target>", methods=["DELETE"], endpoint=f"delete_{endpoint}")
+    @blp.route(route, methods=["DELETE"], endpoint=f"delete_{endpoint}")
     @blp.response(204)
     def delete_view(uid, target):
         guard()
-        crud.set_link(graph(), link, uid, target, False)
+        crud.set_link(graph(), link, *ends(uid, target), False)

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from neomodel import (
     BooleanProperty,
+    DateTimeProperty,
+    IntegerProperty,
+    One,
     RelationshipTo,
     StringProperty,
     StructuredNode,
+    StructuredRel,
     ZeroOrMore,
+    ZeroOrOne,
 )
 
 
@@ -18,6 +23,74 @@ class Location(StructuredNode):
     timezone = StringProperty(default="UTC")
 
 
+class CustomerCategory(StructuredNode):
+    uid = StringProperty(unique_index=True, required=True)
+    name = StringProperty(required=True)
+
+
+class MeetingTheme(StructuredNode):
+    uid = StringProperty(unique_index=True, required=True)
+    name = StringProperty(required=True)
+
+
+class MeetingType(StructuredNode):
+    uid = StringProperty(unique_index=True, required=True)
+    name = StringProperty(required=True)
+    duration_minutes = IntegerProperty(required=True)
+
+    theme = RelationshipTo(MeetingTheme, "IN_THEME", cardinality=One)
+
+
+class Competence(StructuredNode):
+    """A (meeting type, customer category) pair; uid is "<meeting type>|<category>"."""
+
+    uid = StringProperty(unique_index=True, required=True)
+    name = StringProperty()
+    meeting_type = StringProperty(index=True)
+    customer_category = StringProperty(index=True)
+
+    of_meeting_type = RelationshipTo(MeetingType, "OF_MEETING_TYPE", cardinality=One)
+    of_category = RelationshipTo(CustomerCategory, "OF_CATEGORY", cardinality=One)
+
+
+class CompetenceGroup(StructuredNode):
+    uid = StringProperty(unique_index=True, required=True)
+    name = StringProperty(required=True)
+
+    parent = RelationshipTo("CompetenceGroup", "CHILD_OF", cardinality=ZeroOrOne)
+    grants = RelationshipTo(Competence, "GRANTS", cardinality=ZeroOrMore)
+
+
+class Membership(StructuredRel):
+    """Direct service-group membership; a campaign member has a window [valid_from, valid_to)."""
+
+    valid_from = DateTimeProperty()
+    valid_to = DateTimeProperty()
+
+
+class ServiceLevel(StructuredNode):
+    uid = StringProperty(unique_index=True, required=True)
+    name = StringProperty(required=True)
+    mode = StringProperty(required=True, choices={"online": "online", "physical": "physical",
+                                                  "both": "both"})
+
+    extends_to = RelationshipTo(Location, "EXTENDS_TO", cardinality=ZeroOrMore)
+    limited_to = RelationshipTo(MeetingType, "LIMITED_TO", cardinality=ZeroOrMore)
+
+
+class ServiceGroup(StructuredNode):
+    uid = StringProperty(unique_index=True, required=True)
+    name = StringProperty(required=True)
+    email = StringProperty(unique_index=True, required=True)
+
+    active_for_locations = RelationshipTo(Location, "ACTIVE_FOR_LOCATION", cardinality=ZeroOrMore)
+    active_for_categories = RelationshipTo(CustomerCategory, "ACTIVE_FOR_CATEGORY",
+                                           cardinality=ZeroOrMore)
+    active_for_themes = RelationshipTo(MeetingTheme, "ACTIVE_FOR_THEME", cardinality=ZeroOrMore)
+    offers = RelationshipTo(ServiceLevel, "OFFERS", cardinality=ZeroOrMore)
+    includes = RelationshipTo(CompetenceGroup, "INCLUDES", cardinality=ZeroOrMore)
+
+
 class User(StructuredNode):
     uid = StringProperty(unique_index=True, required=True)
     name = StringProperty(required=True)
@@ -26,3 +99,19 @@ class User(StructuredNode):
     active = BooleanProperty(default=True, index=True)
 
     works_at = RelationshipTo(Location, "WORKS_AT", cardinality=ZeroOrMore)
+    competence_groups = RelationshipTo(CompetenceGroup, "MEMBER_OF", cardinality=ZeroOrMore)
+    service_groups = RelationshipTo(ServiceGroup, "MEMBER_OF", cardinality=ZeroOrMore,
+                                    model=Membership)
+
+
+class Settings(StructuredNode):
+    """The one global settings node (key "global")."""
+
+    key = StringProperty(unique_index=True, required=True)
+    installation_level = StringProperty(default="full")
+
+
+class Lock(StructuredNode):
+    """A node whose write lock serialises one kind of read-check-write sequence."""
+
+    name = StringProperty(unique_index=True, required=True)

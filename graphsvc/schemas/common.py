@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from marshmallow import Schema, ValidationError, fields, validate
@@ -32,11 +33,15 @@ def validate_timezone(value: str) -> None:
 
 
 class AwareDateTime(fields.AwareDateTime):
-    """ISO 8601 with an offset in, UTC out."""
+    """ISO 8601 with an offset in; UTC to the database and out.
+
+    Everything is normalised to UTC because Neo4j orders two DateTimes of the same instant
+    but different offsets by their zone: 10:00+01:00 <= 09:00Z is false there."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        return super()._deserialize(value, attr, data, **kwargs).astimezone(UTC)
 
     def _serialize(self, value, attr, obj, **kwargs):
-        from datetime import UTC
-
         if value is not None and value.tzinfo is not None:
             value = value.astimezone(UTC)
         return super()._serialize(value, attr, obj, **kwargs)

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from marshmallow import Schema, fields, validate
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from graphsvc.schemas.common import name_field, uid_field, uid_list, validate_timezone
+from graphsvc.schemas.common import (
+    AwareDateTime,
+    name_field,
+    paths_field,
+    uid_field,
+    uid_list,
+    validate_timezone,
+)
+
+MODES = ("online", "physical", "both")
 
 
 class LocationIn(Schema):
@@ -51,3 +60,201 @@ class User(Schema):
     is_admin = fields.Boolean()
     active = fields.Boolean()
     locations = fields.List(fields.String())
+
+
+class NamedIn(Schema):
+    uid = uid_field()
+    name = name_field(required=True)
+
+
+class NamedPatch(Schema):
+    name = name_field()
+
+
+class CustomerCategory(Schema):
+    uid = fields.String()
+    name = fields.String()
+
+
+class MeetingTheme(Schema):
+    uid = fields.String()
+    name = fields.String()
+    meeting_types = fields.List(fields.String())
+
+
+DURATION = validate.Range(min=5, max=8 * 60)
+
+
+class MeetingTypeIn(Schema):
+    uid = uid_field()
+    name = name_field(required=True)
+    duration_minutes = fields.Integer(required=True, strict=True, validate=DURATION)
+    theme = uid_field(required=True)
+
+
+class MeetingTypePatch(Schema):
+    name = name_field()
+    duration_minutes = fields.Integer(strict=True, validate=DURATION)
+    theme = uid_field()
+
+
+class MeetingType(Schema):
+    uid = fields.String()
+    name = fields.String()
+    duration_minutes = fields.Integer()
+    theme = fields.String()
+
+
+class CompetencePair(Schema):
+    meeting_type = fields.String()
+    customer_category = fields.String()
+
+
+class CompetenceGroupIn(Schema):
+    uid = uid_field()
+    name = name_field(required=True)
+    parent = uid_field(load_default=None, allow_none=True)
+
+
+class CompetenceGroupPatch(Schema):
+    name = name_field()
+    parent = uid_field(allow_none=True, metadata={
+        "description": "move under this group; null moves the group to the roots"})
+
+
+class CompetenceGroup(Schema):
+    uid = fields.String()
+    name = fields.String()
+    parent = fields.String(allow_none=True)
+    layer = fields.Integer()
+    competences = fields.List(fields.Nested(CompetencePair))
+    subgroups = fields.List(fields.String())
+
+
+class EffectiveCompetence(CompetencePair):
+    paths = paths_field()
+
+
+class EffectiveCompetences(Schema):
+    user = fields.String()
+    competences = fields.List(fields.Nested(EffectiveCompetence))
+    unrestricted = fields.Boolean()
+
+
+class Activation(Schema):
+    locations = uid_list(load_default=list)
+    customer_categories = uid_list(load_default=list)
+    meeting_themes = uid_list(load_default=list)
+
+
+class ServiceLevelIn(Schema):
+    uid = uid_field()
+    name = name_field(required=True)
+    mode = fields.String(required=True, validate=validate.OneOf(MODES))
+    locations = uid_list(load_default=list, metadata={
+        "description": "extra locations; none means every location"})
+    meeting_types = uid_list(load_default=list, metadata={
+        "description": "only these meeting types; none means every type"})
+
+
+class ServiceLevel(Schema):
+    uid = fields.String()
+    name = fields.String()
+    mode = fields.String()
+    locations = fields.List(fields.String())
+    meeting_types = fields.List(fields.String())
+
+
+class ServiceGroupIn(Schema):
+    uid = uid_field()
+    name = name_field(required=True)
+    email = fields.Email(required=True)
+    activation = fields.Nested(Activation, load_default=dict)
+
+
+class ServiceGroupPatch(Schema):
+    name = name_field()
+    email = fields.Email()
+    activation = fields.Nested(Activation)
+
+
+class ServiceGroup(Schema):
+    uid = fields.String()
+    name = fields.String()
+    email = fields.String()
+    activation = fields.Nested(Activation)
+    levels = fields.List(fields.Nested(ServiceLevel))
+    competence_groups = fields.List(fields.String())
+
+
+class MembershipWindow(Schema):
+    valid_from = AwareDateTime(load_default=None, allow_none=True)
+    valid_to = AwareDateTime(load_default=None, allow_none=True)
+
+    @validates_schema
+    def _window_in_order(self, data, **kwargs):
+        start, end = data.get("valid_from"), data.get("valid_to")
+        if start and end and end <= start:
+            raise ValidationError("must be after valid_from", "valid_to")
+
+
+class MembersArgs(Schema):
+    at = AwareDateTime(load_default=None, metadata={"description": "default: now"})
+    limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=500))
+    cursor = fields.String(load_default=None)
+
+
+class UserRef(Schema):
+    uid = fields.String()
+    name = fields.String()
+    email = fields.String()
+    active = fields.Boolean()
+
+
+class Member(Schema):
+    user = fields.Nested(UserRef)
+    paths = paths_field()
+
+
+class MemberPage(Schema):
+    items = fields.List(fields.Nested(Member))
+    next_cursor = fields.String(allow_none=True)
+
+
+class ActivationArgs(Schema):
+    location = uid_field(required=True, metadata={"description": "customer's home location"})
+    customer_category = uid_field(required=True)
+    meeting_theme = uid_field(required=True)
+
+
+class Dimension(Schema):
+    restricted = fields.Boolean()
+    matched = fields.Boolean()
+
+
+class Dimensions(Schema):
+    location = fields.Nested(Dimension)
+    customer_category = fields.Nested(Dimension)
+    meeting_theme = fields.Nested(Dimension)
+
+
+class ActivationResult(Schema):
+    uid = fields.String()
+    name = fields.String()
+    matches = fields.Boolean()
+    dimensions = fields.Nested(Dimensions)
+    paths = paths_field()
+
+
+class ActivationList(Schema):
+    service_groups = fields.List(fields.Nested(ActivationResult))
+
+
+class SettingsIn(Schema):
+    installation_level = fields.String(validate=validate.OneOf(("full", "basic")), metadata={
+        "description": "full: service levels apply to online and physical meetings; "
+                       "basic: service groups extend service for online meetings only"})
+
+
+class Settings(Schema):
+    installation_level = fields.String()

@@ -1,14 +1,42 @@
-"""Org structure: locations and users (DOMAIN.md section 1)."""
+"""Org structure (DOMAIN.md section 1): locations, users, categories, meeting themes and
+types, competence groups (a forest of at most 5 layers whose competences apply to all
+subgroups), service groups and the installation level."""
 
 from __future__ import annotations
 
-from graphsvc.db import Graph
+from datetime import datetime
+
+from neo4j import ManagedTransaction
+
+from graphsvc.db import Graph, run, run_one
+from graphsvc.errors import (
+    Conflict,
+    CycleDetected,
+    DepthLimitExceeded,
+    NotFound,
+    UnknownReference,
+)
+from graphsvc.pagination import page
 from graphsvc.services import crud
+
+MAX_LAYERS = 5
+HIERARCHY_LOCK = "competence-hierarchy"
 
 LOCATION = crud.kind("Location", "location", "org/list_locations")
 USER = crud.kind("User", "user", "org/list_users")
-WORKS_AT = crud.link_type("User", "WORKS_AT", "Location")
+CATEGORY = crud.kind("CustomerCategory", "customer category", "org/list_customer_categories")
+THEME = crud.kind("MeetingTheme", "meeting theme", "org/list_meeting_themes")
+MEETING_TYPE = crud.kind("MeetingType", "meeting type", "org/list_meeting_types")
+COMPETENCE_GROUP = crud.kind("CompetenceGroup", "competence group", "org/list_competence_groups")
+SERVICE_GROUP = crud.kind("ServiceGroup", "service group", "org/list_service_groups")
 
+WORKS_AT = crud.link_type("User", "WORKS_AT", "Location")
+GROUP_MEMBER = crud.link_type("User", "MEMBER_OF", "CompetenceGroup")
+SERVICE_MEMBER = crud.link_type("User", "MEMBER_OF", "ServiceGroup")
+LINKED_GROUP = crud.link_type("ServiceGroup", "INCLUDES", "CompetenceGroup")
+
+
+# -- users ---------------------------------------------------------------------------------
 
 def create_user(graph: Graph, data: dict) -> dict:
     """Create a user with the locations they work at, in one transaction."""
@@ -18,7 +46,7 @@ def create_user(graph: Graph, data: dict) -> dict:
     def work(tx):
         crud.tx_require(tx, LOCATION, locations, "locations")
         uid = crud.tx_create(tx, USER, props)
-        tx.run(crud.queries["org/set_user_locations"], uid=uid, locations=locations)
+        run(tx, "org/set_user_locations", uid=uid, locations=locations)
         return crud.tx_get(tx, USER, uid)
 
     return graph.write_tx(work)
@@ -31,7 +59,272 @@ def update_user(graph: Graph, uid: str, changes: dict) -> dict:
         crud.tx_update(tx, USER, uid, changes)
         if locations is not None:
             crud.tx_require(tx, LOCATION, locations, "locations")
-            tx.run(crud.queries["org/set_user_locations"], uid=uid, locations=locations)
+            run(tx, "org/set_user_locations", uid=uid, locations=locations)
         return crud.tx_get(tx, USER, uid)
+
+    return graph.write_tx(work)
+
+
+# -- meeting themes, types and categories -------------------------------------------------
+
+def create_meeting_type(graph: Graph, data: dict) -> dict:
+    theme = data.pop("theme")
+    props = {**data, "uid": data.get("uid") or crud.new_uid()}
+
+    def work(tx):
+        crud.tx_require(tx, THEME, [theme], "theme")
+        uid = crud.tx_create(tx, MEETING_TYPE, props)
+        run(tx, "org/set_meeting_type_theme", uid=uid, theme=theme)
+        return crud.tx_get(tx, MEETING_TYPE, uid)
+
+    return graph.write_tx(work)
+
+
+def update_meeting_type(graph: Graph, uid: str, changes: dict) -> dict:
+    theme = changes.pop("theme", None)
+
+    def work(tx):
+        crud.tx_update(tx, MEETING_TYPE, uid, changes)
+        if theme is not None:
+            crud.tx_require(tx, THEME, [theme], "theme")
+            run(tx, "org/set_meeting_type_theme", uid=uid, theme=theme)
+        return crud.tx_get(tx, MEETING_TYPE, uid)
+
+    return graph.write_tx(work)
+
+
+def delete_meeting_theme(graph: Graph, uid: str) -> None:
+    """A theme that still holds meeting types is not deleted (each type needs its theme)."""
+
+    def work(tx):
+        usage = run_one(tx, "org/theme_usage", uid=uid)
+        if usage and usage["meeting_types"]:
+            raise Conflict(f"meeting theme '{uid}' still holds {usage['meeting_types']} "
+                           "meeting type(s); move or delete them first", code="in_use")
+        crud.tx_delete(tx, THEME, uid)
+
+    graph.write_tx(work)
+
+
+def delete_with_competences(kind: crud.Kind):
+    """Deleting a meeting type or category also removes the competences built on it."""
+
+    def delete(graph: Graph, uid: str) -> None:
+        def work(tx):
+            crud.tx_delete(tx, kind, uid)
+            run(tx, "org/delete_competences_of", uid=uid)
+
+        graph.write_tx(work)
+
+    return delete
+
+
+# -- competence groups ----------------------------------------------------------------------
+
+def _tx_place_group(tx: ManagedTransaction, uid: str | None, parent: str | None,
+                    name: str) -> None:
+    """Refuse a placement that would put any group in layer 6 or create a cycle.
+
+    Runs after the hierarchy lock, so two concurrent moves cannot each pass on their own
+    and together break the rule."""
+    if parent is None:
+        placement = run_one(tx, "org/group_placement", uid=uid, parent=None)
+        layer = 1
+    else:
+        placement = run_one(tx, "org/group_placement", uid=uid, parent=parent)
+        if not placement["parent_found"]:
+            raise UnknownReference.of("competence group", parent, "parent")
+        if placement["cycle"]:
+            raise CycleDetected.field(
+                "parent", f"'{parent}' is '{uid}' itself or one of its subgroups",
+                message=f"Moving '{uid}' under '{parent}' would create a cycle.",
+                details={"group": uid, "parent": parent})
+        layer = placement["parent_layer"] + 1
+    deepest_layer = layer + placement["height"]
+    if deepest_layer > MAX_LAYERS:
+        deepest = placement["deepest"] or name
+        raise DepthLimitExceeded.field(
+            "parent", f"group '{deepest}' would sit in layer {deepest_layer}; at most "
+            f"{MAX_LAYERS} layers are allowed",
+            message=f"Competence group '{deepest}' would sit in layer {deepest_layer} "
+                    f"(at most {MAX_LAYERS}).",
+            details={"group": deepest, "layer": deepest_layer, "max_layers": MAX_LAYERS})
+
+
+def create_competence_group(graph: Graph, data: dict) -> dict:
+    parent = data.pop("parent", None)
+    props = {**data, "uid": data.get("uid") or crud.new_uid()}
+
+    def work(tx):
+        run(tx, "org/take_lock", name=HIERARCHY_LOCK)
+        _tx_place_group(tx, None, parent, props["uid"])
+        uid = crud.tx_create(tx, COMPETENCE_GROUP, props)
+        if parent is not None:
+            run(tx, "org/set_group_parent", uid=uid, parent=parent)
+        return crud.tx_get(tx, COMPETENCE_GROUP, uid)
+
+    return graph.write_tx(work)
+
+
+def update_competence_group(graph: Graph, uid: str, changes: dict) -> dict:
+    """Rename and/or move (`parent`: another group, or null for a root)."""
+    moving = "parent" in changes
+    parent = changes.pop("parent", None)
+
+    def work(tx):
+        if moving:
+            run(tx, "org/take_lock", name=HIERARCHY_LOCK)
+            crud.tx_get(tx, COMPETENCE_GROUP, uid)
+            _tx_place_group(tx, uid, parent, uid)
+            run(tx, "org/set_group_parent", uid=uid, parent=parent)
+        crud.tx_update(tx, COMPETENCE_GROUP, uid, changes)
+        return crud.tx_get(tx, COMPETENCE_GROUP, uid)
+
+    return graph.write_tx(work)
+
+
+def delete_competence_group(graph: Graph, uid: str) -> None:
+    """A group with subgroups is not deleted: its subtree would silently become roots."""
+
+    def work(tx):
+        group = crud.tx_get(tx, COMPETENCE_GROUP, uid)
+        if group["subgroups"]:
+            raise Conflict(f"competence group '{uid}' has subgroups "
+                           f"{sorted(group['subgroups'])}; move or delete them first",
+                           code="has_subgroups")
+        crud.tx_delete(tx, COMPETENCE_GROUP, uid)
+
+    graph.write_tx(work)
+
+
+def set_group_competence(graph: Graph, group: str, meeting_type: str, customer_category: str,
+                         present: bool) -> None:
+    def work(tx):
+        row = run_one(tx, "org/set_group_competence", group=group, meeting_type=meeting_type,
+                      customer_category=customer_category, present=present)
+        if not row["group_found"]:
+            raise NotFound.of("competence group", group)
+        if present and not row["meeting_type_found"]:
+            raise NotFound.of("meeting type", meeting_type)
+        if present and not row["category_found"]:
+            raise NotFound.of("customer category", customer_category)
+
+    graph.write_tx(work)
+
+
+def effective_competences(graph: Graph, uid: str) -> dict:
+    row = graph.read_one("org/effective_competences", uid=uid)
+    if row is None:
+        raise NotFound.of("user", uid)
+    return row
+
+
+# -- service groups -------------------------------------------------------------------------
+
+ACTIVATION_KINDS = {"locations": LOCATION, "customer_categories": CATEGORY,
+                    "meeting_themes": THEME}
+
+
+def _tx_set_activation(tx: ManagedTransaction, uid: str, activation: dict) -> None:
+    rules = {key: activation.get(key, []) for key in ACTIVATION_KINDS}
+    for key, k in ACTIVATION_KINDS.items():
+        crud.tx_require(tx, k, rules[key], f"activation.{key}")
+    run(tx, "org/set_service_group_activation", uid=uid, **rules)
+
+
+def create_service_group(graph: Graph, data: dict) -> dict:
+    activation = data.pop("activation", {})
+    props = {**data, "uid": data.get("uid") or crud.new_uid()}
+
+    def work(tx):
+        uid = crud.tx_create(tx, SERVICE_GROUP, props)
+        _tx_set_activation(tx, uid, activation)
+        return crud.tx_get(tx, SERVICE_GROUP, uid)
+
+    return graph.write_tx(work)
+
+
+def update_service_group(graph: Graph, uid: str, changes: dict) -> dict:
+    activation = changes.pop("activation", None)
+
+    def work(tx):
+        crud.tx_update(tx, SERVICE_GROUP, uid, changes)
+        if activation is not None:
+            _tx_set_activation(tx, uid, activation)
+        return crud.tx_get(tx, SERVICE_GROUP, uid)
+
+    return graph.write_tx(work)
+
+
+def delete_service_group(graph: Graph, uid: str) -> None:
+    def work(tx):
+        group = crud.tx_get(tx, SERVICE_GROUP, uid)
+        for level in group["levels"]:
+            run(tx, "org/delete_service_level", group=uid, uid=level["uid"])
+        crud.tx_delete(tx, SERVICE_GROUP, uid)
+
+    graph.write_tx(work)
+
+
+def add_service_level(graph: Graph, group: str, data: dict) -> dict:
+    level = {"uid": data.get("uid") or crud.new_uid(), "name": data["name"], "mode": data["mode"]}
+    locations, meeting_types = data.get("locations", []), data.get("meeting_types", [])
+
+    def work(tx):
+        crud.tx_get(tx, SERVICE_GROUP, group)
+        crud.tx_require(tx, LOCATION, locations, "locations")
+        crud.tx_require(tx, MEETING_TYPE, meeting_types, "meeting_types")
+        run(tx, "org/create_service_level", group=group, level=level, locations=locations,
+            meeting_types=meeting_types)
+        return next(lvl for lvl in crud.tx_get(tx, SERVICE_GROUP, group)["levels"]
+                    if lvl["uid"] == level["uid"])
+
+    return graph.write_tx(work)
+
+
+def delete_service_level(graph: Graph, group: str, uid: str) -> None:
+    def work(tx):
+        if run_one(tx, "org/delete_service_level", group=group, uid=uid)["deleted"] == 0:
+            raise NotFound.of("service level", uid)
+
+    graph.write_tx(work)
+
+
+def service_group_members(graph: Graph, uid: str, at: datetime, limit: int,
+                          after: str | None) -> dict:
+    def work(tx):
+        crud.tx_get(tx, SERVICE_GROUP, uid)
+        return run(tx, "org/service_group_members", uid=uid, at=at, after=after,
+                   limit=limit + 1)
+
+    return page(graph.read_tx(work), limit, key=lambda row: row["user"]["uid"])
+
+
+def service_group_activation(graph: Graph, uid: str | None, location: str,
+                             customer_category: str, meeting_theme: str) -> list[dict]:
+    """Activation-rule matching for one group (uid) or all groups (uid None)."""
+
+    def work(tx):
+        crud.tx_require(tx, LOCATION, [location], "location")
+        crud.tx_require(tx, CATEGORY, [customer_category], "customer_category")
+        crud.tx_require(tx, THEME, [meeting_theme], "meeting_theme")
+        if uid is not None:
+            crud.tx_get(tx, SERVICE_GROUP, uid)
+        return run(tx, "org/service_group_activation", uid=uid, location=location,
+                   customer_category=customer_category, meeting_theme=meeting_theme)
+
+    return graph.read_tx(work)
+
+
+# -- settings ---------------------------------------------------------------------------------
+
+def get_settings(graph: Graph) -> dict:
+    return graph.read_one("org/get_settings")["settings"]
+
+
+def update_settings(graph: Graph, changes: dict) -> dict:
+    def work(tx):
+        run(tx, "org/update_settings", changes=changes)
+        return run_one(tx, "org/get_settings")["settings"]
 
     return graph.write_tx(work)

@@ -1,0 +1,5 @@
+// The global settings (defaults where never set).
+// params: none
+// columns: settings
+OPTIONAL MATCH (s:Settings {key: 'global'})
+RETURN {installation_level: coalesce(s.installation_level, 'full')} AS settings

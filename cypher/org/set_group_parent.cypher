@@ -1,0 +1,12 @@
+// Move a competence group under $parent, or to the roots when $parent is null.
+// params: $uid, $parent (or null)
+// columns: uid
+MATCH (g:CompetenceGroup {uid: $uid})
+OPTIONAL MATCH (g)-[old:CHILD_OF]->(:CompetenceGroup)
+DELETE old
+WITH DISTINCT g
+CALL (g) {
+  MATCH (p:CompetenceGroup {uid: $parent})
+  MERGE (g)-[:CHILD_OF]->(p)
+}
+RETURN g.uid AS uid

@@ -1,0 +1,7 @@
+// Take the write lock of a named lock node for the rest of the transaction (created once,
+// safely, under its uniqueness constraint). Serialises read-check-write sequences.
+// params: $name
+// columns: name
+MERGE (l:Lock {name: $name})
+SET l.taken_at = datetime()
+RETURN l.name AS name

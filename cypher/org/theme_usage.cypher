@@ -1,0 +1,5 @@
+// How many meeting types a theme holds (a theme in use may not be deleted).
+// params: $uid
+// columns: meeting_types
+MATCH (t:MeetingTheme {uid: $uid})
+RETURN COUNT { (:MeetingType)-[:IN_THEME]->(t) } AS meeting_types
