@@ -9,7 +9,8 @@ from pathlib import Path
 from graphsvc.db import Graph
 
 # Order matters: later sections link to nodes of earlier ones.
-SECTIONS = ["locations", "users"]
+SECTIONS = ["settings", "locations", "users", "customer_categories", "meeting_themes",
+            "meeting_types", "competence_groups", "service_groups"]
 BATCH = 5000
 
 

@@ -1,0 +1,123 @@
+"""Org-graph benchmark: 2,000 competence groups in 5 layers and 10,000 users; p50/p95 of
+effective competences and of service-group members, over HTTP and as bare Cypher.
+
+    .venv/bin/python -m bench.org_bench [--users 10000] [--groups 2000] [--samples 300]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from datetime import UTC, datetime
+
+import httpx
+from tqdm import tqdm
+
+from bench.common import api_server, bench_graph, http_get, measure, print_table
+from graphsvc.seed import BATCH
+from graphsvc.services import org
+
+LAYER_SHARE = [0.02, 0.08, 0.15, 0.30, 0.45]  # of all groups, layer 1..5
+
+
+def generate(users: int, groups: int, seed: int = 7) -> dict:
+    rnd = random.Random(seed)
+    data: dict = {
+        "locations": [{"uid": f"loc{i}", "code": f"L{i}", "name": f"Location {i}",
+                       "timezone": "Europe/Oslo"} for i in range(50)],
+        "customer_categories": [{"uid": f"cat{i}", "name": f"Category {i}"} for i in range(6)],
+        "meeting_themes": [{"uid": f"theme{i}", "name": f"Theme {i}"} for i in range(8)],
+    }
+    data["meeting_types"] = [{"uid": f"mt{i}", "name": f"Type {i}", "duration_minutes": 30,
+                              "theme": f"theme{i % 8}"} for i in range(40)]
+    data["users"] = [{"uid": f"u{i:05d}", "name": f"User {i}", "email": f"u{i}@bench.example",
+                      "locations": [f"loc{rnd.randrange(50)}"]} for i in range(users)]
+    layers: list[list[str]] = []
+    rows = []
+    for layer, share in enumerate(LAYER_SHARE, start=1):
+        count = max(1, int(groups * share))
+        uids = [f"g{layer}-{i}" for i in range(count)]
+        for uid in uids:
+            parent = rnd.choice(layers[-1]) if layers else None
+            competences = [{"meeting_type": f"mt{rnd.randrange(40)}",
+                            "customer_category": f"cat{rnd.randrange(6)}"}
+                           for _ in range(rnd.choice([0, 0, 1, 2]))]
+            rows.append({"uid": uid, "name": uid, "parent": parent, "members": [],
+                         "competences": competences})
+        layers.append(uids)
+    by_uid = {row["uid"]: row for row in rows}
+    all_groups = [uid for layer in layers for uid in layer]
+    for user in data["users"]:
+        for uid in rnd.sample(all_groups, rnd.choice([1, 1, 2])):
+            by_uid[uid]["members"].append(user["uid"])
+    data["competence_groups"] = rows
+    data["service_groups"] = [{
+        "uid": f"sg{i}", "name": f"Service group {i}", "email": f"sg{i}@bench.example",
+        "activation": {"locations": [f"loc{rnd.randrange(50)}"], "customer_categories": [],
+                       "meeting_themes": []},
+        "levels": [{"uid": f"sg{i}-online", "name": "online", "mode": "online",
+                    "locations": [], "meeting_types": []}],
+        "competence_groups": rnd.sample(layers[1] + layers[2], 3),
+        "members": [{"user": f"u{rnd.randrange(users):05d}", "valid_from": None,
+                     "valid_to": None} for _ in range(20)],
+    } for i in range(50)]
+    return data
+
+
+def load(graph, data: dict) -> None:
+    """Load through the seed loaders (batched UNWIND ... MERGE), with a progress bar."""
+    from graphsvc.seed import SECTIONS
+
+    total = sum(len(data.get(s, [])) for s in SECTIONS)
+    started = time.perf_counter()
+    with tqdm(total=total, unit="row", desc="loading") as bar:
+        for section in SECTIONS:
+            rows = data.get(section, [])
+            size = 500 if section in ("competence_groups", "service_groups") else BATCH
+            for start in range(0, len(rows), size):
+                graph.write(f"seed/{section}", rows=rows[start:start + size])
+                bar.update(len(rows[start:start + size]))
+    elapsed = time.perf_counter() - started
+    print(f"loaded {total} rows in {elapsed:.1f}s ({total / elapsed:.0f} rows/s)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--users", type=int, default=10_000)
+    parser.add_argument("--groups", type=int, default=2_000)
+    parser.add_argument("--samples", type=int, default=300)
+    parser.add_argument("--keep", action="store_true", help="leave the bench server running")
+    args = parser.parse_args()
+    rnd = random.Random(1)
+    data = generate(args.users, args.groups)
+    at = datetime.now(UTC)
+    with bench_graph(keep=args.keep) as graph:
+        load(graph, data)
+        user_uids = [rnd.choice(data["users"])["uid"] for _ in range(args.samples)]
+        sg_uids = [f"sg{rnd.randrange(50)}" for _ in range(args.samples)]
+        results = [
+            measure("effective competences, bare Cypher",
+                    [lambda u=u: graph.read("org/effective_competences", uid=u)
+                     for u in user_uids]),
+            measure("service-group members (page of 50), bare Cypher",
+                    [lambda s=s: graph.read("org/service_group_members", uid=s, at=at,
+                                            after=None, limit=51) for s in sg_uids]),
+        ]
+        with api_server(graph.settings) as base, httpx.Client(base_url=base) as client:
+            results[1:1] = [measure(
+                "effective competences, HTTP",
+                [http_get(client, f"/api/v1/users/{u}/competences", "u00000")
+                 for u in user_uids])]
+            results.append(measure(
+                "service-group members (page of 50), HTTP",
+                [http_get(client, f"/api/v1/service-groups/{s}/members?limit=50", "u00000")
+                 for s in sg_uids]))
+        check = org.effective_competences(graph, user_uids[0])
+        print(f"sample: {user_uids[0]} has {len(check['competences'])} competences")
+    print_table(f"org graph: {args.groups} groups in 5 layers, {args.users} users "
+                "(sequential, one client)", results)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,6 @@
+// Seed meeting themes (idempotent).
+// params: $rows [{uid, name}]
+// columns: none
+UNWIND $rows AS row
+MERGE (t:MeetingTheme {uid: row.uid})
+SET t.name = row.name
