@@ -78,3 +78,34 @@ def level(graph: Graph, service_group_uid: str, mode: str, locations=(), meeting
     return org.add_service_level(graph, service_group_uid, {
         "uid": uid, "name": f"{mode} level", "mode": mode, "locations": list(locations),
         "meeting_types": list(meeting_types)})
+
+
+def contact(graph: Graph, uid: str, home: str | None = None, category: str | None = None,
+            **kw) -> dict:
+    from graphsvc.services import contacts
+
+    data = {"uid": uid, "name": kw.pop("name", uid.title()), **kw}
+    if home:
+        data["home_location"] = home
+    if category:
+        data["customer_category"] = category
+    return contacts.create_contact(graph, data)
+
+
+def hours(graph: Graph, user_uid: str, *entries: tuple) -> dict:
+    """Weekly hours: entries of (location, weekday, "HH:MM", "HH:MM")."""
+    from graphsvc.services import scheduling
+
+    return scheduling.set_working_hours(graph, user_uid, [
+        {"location": loc, "weekday": day, "start": start, "end": end}
+        for loc, day, start, end in entries])
+
+
+def absence(graph: Graph, user_uid: str, start, end) -> dict:
+    from graphsvc.services import scheduling
+
+    return scheduling.add_absence(graph, user_uid, {"start": start, "end": end})
+
+
+def settings(graph: Graph, **changes) -> dict:
+    return org.update_settings(graph, changes)

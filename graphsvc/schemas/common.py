@@ -61,3 +61,12 @@ class Step(Schema):
 def paths_field() -> fields.List:
     """API.md explanations: a list of paths, each a list of steps."""
     return fields.List(fields.List(fields.Nested(Step)))
+
+
+class UserRef(Schema):
+    """A user as other objects name it."""
+
+    uid = fields.String()
+    name = fields.String(allow_none=True)
+    email = fields.String(allow_none=True)
+    active = fields.Boolean()

@@ -6,6 +6,7 @@ from marshmallow import Schema, ValidationError, fields, validate, validates_sch
 
 from graphsvc.schemas.common import (
     AwareDateTime,
+    UserRef,
     name_field,
     paths_field,
     uid_field,
@@ -202,13 +203,6 @@ class MembersArgs(Schema):
     at = AwareDateTime(load_default=None, metadata={"description": "default: now"})
     limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=500))
     cursor = fields.String(load_default=None)
-
-
-class UserRef(Schema):
-    uid = fields.String()
-    name = fields.String()
-    email = fields.String()
-    active = fields.Boolean()
 
 
 class Member(Schema):

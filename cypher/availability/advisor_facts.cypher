@@ -1,0 +1,26 @@
+// For each advisor in $users: the competence paths to (meeting type, customer category),
+// whether the advisor is unrestricted (no effective competence at all), weekly working hours
+// (at $location only, when given), and absences and bookings overlapping [$from, $to).
+// params: $users (uids), $competence ("<meeting type>|<category>"), $location (or null),
+//         $from, $to
+// columns: user, competence_paths, unrestricted, hours, absences, bookings
+UNWIND $users AS user_uid
+MATCH (u:User {uid: user_uid})
+CALL (u) {
+  OPTIONAL MATCH granted = (u)-[:MEMBER_OF]->(:CompetenceGroup)-[:CHILD_OF*0..4]->
+                           (:CompetenceGroup)-[:GRANTS]->(:Competence {uid: $competence})
+  RETURN collect(granted) AS competence_paths
+}
+RETURN u.uid AS user, competence_paths,
+       NOT EXISTS { (u)-[:MEMBER_OF]->(:CompetenceGroup)-[:CHILD_OF*0..4]->
+                    (:CompetenceGroup)-[:GRANTS]->(:Competence) } AS unrestricted,
+       COLLECT { MATCH (u)-[:HAS_HOURS]->(wh:WorkingHours)-[:AT]->(l:Location)
+                 WHERE $location IS NULL OR l.uid = $location
+                 RETURN wh {.weekday, .start, .end, location: l.uid, timezone: l.timezone}
+               } AS hours,
+       COLLECT { MATCH (u)-[:ABSENT]->(a:Absence)
+                 WHERE a.start < $to AND a.end > $from
+                 RETURN [a.start, a.end] } AS absences,
+       COLLECT { MATCH (b:Booking)-[:WITH_ADVISOR]->(u)
+                 WHERE b.status = 'booked' AND b.start < $to AND b.end > $from
+                 RETURN [b.start, b.end] } AS bookings

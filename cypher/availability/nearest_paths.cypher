@@ -1,0 +1,10 @@
+// The nearest paths explaining why advisors were excluded: where each works and which
+// competence groups each belongs to (up to the group's root).
+// params: $users (uids)
+// columns: user, works_at, groups
+UNWIND $users AS user_uid
+MATCH (u:User {uid: user_uid})
+RETURN u.uid AS user,
+       COLLECT { MATCH p = (u)-[:WORKS_AT]->(:Location) RETURN p } AS works_at,
+       COLLECT { MATCH p = (u)-[:MEMBER_OF]->(:CompetenceGroup)-[:CHILD_OF*0..4]->(r)
+                 WHERE NOT (r)-[:CHILD_OF]->() RETURN p } AS groups

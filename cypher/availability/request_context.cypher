@@ -1,0 +1,15 @@
+// The facts of a booking request the rules need: the customer's home location and category,
+// the meeting type's theme and duration, and the installation level.
+// params: $contact, $meeting_type
+// columns: contact_found, home, home_timezone, customer_category, meeting_type_found,
+//          meeting_theme, duration_minutes, installation_level
+OPTIONAL MATCH (c:Contact {uid: $contact})
+OPTIONAL MATCH (c)-[:HOME_LOCATION]->(home:Location)
+OPTIONAL MATCH (c)-[:IN_CATEGORY]->(cat:CustomerCategory)
+OPTIONAL MATCH (mt:MeetingType {uid: $meeting_type})
+OPTIONAL MATCH (mt)-[:IN_THEME]->(theme:MeetingTheme)
+OPTIONAL MATCH (s:Settings {key: 'global'})
+RETURN c IS NOT NULL AS contact_found, home.uid AS home, home.timezone AS home_timezone,
+       cat.uid AS customer_category, mt IS NOT NULL AS meeting_type_found,
+       theme.uid AS meeting_theme, mt.duration_minutes AS duration_minutes,
+       coalesce(s.installation_level, 'full') AS installation_level

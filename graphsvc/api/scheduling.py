@@ -1,0 +1,100 @@
+"""Working time, availability and booking endpoints (DOMAIN.md section 2)."""
+
+from __future__ import annotations
+
+from graphsvc.api.common import PageArgs, actor, graph, page_schema
+from graphsvc.api.org import users
+from graphsvc.api.resources import resource_blueprint
+from graphsvc.errors import Forbidden
+from graphsvc.schemas import scheduling as schemas
+from graphsvc.services import availability, bookings, scheduling
+from graphsvc.services.availability import Request
+
+
+def _self_or_admin(uid: str) -> None:
+    """A user keeps their own calendar; admins keep everybody's."""
+    current = actor()
+    if not (current.is_admin or current.uid == uid):
+        raise Forbidden(f"Only '{uid}' or an administrator may change this calendar.")
+
+
+@users.route("/<uid>/working-hours", methods=["GET"], endpoint="working_hours")
+@users.response(200, schemas.WorkingHours)
+def get_working_hours(uid):
+    return scheduling.working_hours(graph(), uid)
+
+
+@users.route("/<uid>/working-hours", methods=["PUT"], endpoint="put_working_hours")
+@users.arguments(schemas.WorkingHoursIn)
+@users.response(200, schemas.WorkingHours)
+def put_working_hours(data, uid):
+    """Replace the weekly hours (wall-clock in each location's time zone)."""
+    _self_or_admin(uid)
+    return scheduling.set_working_hours(graph(), uid, data["hours"])
+
+
+@users.route("/<uid>/absences", methods=["GET"], endpoint="absences")
+@users.arguments(PageArgs, location="query")
+@users.response(200, page_schema(schemas.Absence, "AbsencePage"))
+def list_absences(args, uid):
+    return scheduling.absences(graph(), uid, args["limit"], args["cursor"])
+
+
+@users.route("/<uid>/absences", methods=["POST"], endpoint="create_absence")
+@users.arguments(schemas.AbsenceIn)
+@users.response(201, schemas.Absence)
+def create_absence(data, uid):
+    _self_or_admin(uid)
+    return scheduling.add_absence(graph(), uid, data)
+
+
+@users.route("/<uid>/absences/<absence>", methods=["DELETE"], endpoint="delete_absence")
+@users.response(204)
+def delete_absence(uid, absence):
+    _self_or_admin(uid)
+    scheduling.delete_absence(graph(), uid, absence)
+
+
+blp = resource_blueprint("availability", "Who can serve this customer, with which slots.")
+
+
+@blp.route("", methods=["GET"], endpoint="search")
+@blp.arguments(schemas.AvailabilityArgs, location="query")
+@blp.response(200, schemas.Availability)
+def search(args):
+    """Eligible advisors (competence, reach, place, time) with free slots and the paths that
+    made them eligible, ordered by earliest slot."""
+    request = Request(contact=args["contact"], meeting_type=args["meeting_type"],
+                      mode=args["mode"], location=args["location"], start=args["start"],
+                      end=args["end"])
+    return availability.search(graph(), request, limit=args["limit"],
+                               slot_limit=args["slots"], explain=args["explain"],
+                               cursor=args["cursor"])
+
+
+bookings_blp = resource_blueprint("bookings", "Booked meetings.")
+
+
+@bookings_blp.route("", methods=["POST"], endpoint="create")
+@bookings_blp.arguments(schemas.BookingIn)
+@bookings_blp.response(201, schemas.Booking)
+def create_booking(data):
+    """Book a slot with an advisor, or with a service group's email (the service picks the
+    member). 409 when the slot is taken or the advisor cannot serve the request."""
+    return bookings.book(graph(), actor().uid, data)
+
+
+@bookings_blp.route("/<uid>", methods=["GET"], endpoint="get")
+@bookings_blp.response(200, schemas.Booking)
+def get_booking(uid):
+    return bookings.get_booking(graph(), uid)
+
+
+@bookings_blp.route("/<uid>", methods=["DELETE"], endpoint="delete")
+@bookings_blp.response(204)
+def cancel_booking(uid):
+    """Cancel the booking; its slot is free again."""
+    bookings.cancel(graph(), uid)
+
+
+BLUEPRINTS = [blp, bookings_blp]

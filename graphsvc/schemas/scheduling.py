@@ -1,0 +1,133 @@
+"""Bodies of working hours, absences, availability and bookings."""
+
+from __future__ import annotations
+
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+
+from graphsvc.schemas.common import AwareDateTime, UserRef, name_field, paths_field, uid_field
+
+HHMM = validate.Regexp(r"^([01]\d|2[0-3]):[0-5]\d$|^24:00$", error="a time HH:MM")
+MODES = ("online", "physical")
+
+
+class Hours(Schema):
+    location = uid_field(required=True)
+    weekday = fields.Integer(required=True, strict=True, validate=validate.Range(1, 7),
+                             metadata={"description": "ISO weekday: 1 = Monday .. 7 = Sunday"})
+    start = fields.String(required=True, validate=HHMM)
+    end = fields.String(required=True, validate=HHMM)
+
+
+class WorkingHoursIn(Schema):
+    hours = fields.List(fields.Nested(Hours), required=True,
+                        validate=validate.Length(max=100))
+
+
+class WorkingHours(Schema):
+    user = fields.String()
+    hours = fields.List(fields.Nested(Hours))
+
+
+class Span(Schema):
+    start = AwareDateTime(required=True)
+    end = AwareDateTime(required=True)
+
+    @validates_schema
+    def _in_order(self, data, **kwargs):
+        if data.get("start") and data.get("end") and data["end"] <= data["start"]:
+            raise ValidationError("must be after start", "end")
+
+
+class AbsenceIn(Span):
+    uid = uid_field()
+    reason = name_field(load_default=None, allow_none=True)
+
+
+class Absence(Schema):
+    uid = fields.String()
+    start = AwareDateTime()
+    end = AwareDateTime()
+    reason = fields.String(allow_none=True)
+
+
+class AvailabilityArgs(Schema):
+    contact = uid_field(required=True)
+    meeting_type = uid_field(required=True)
+    mode = fields.String(required=True, validate=validate.OneOf(MODES))
+    location = uid_field(load_default=None, metadata={
+        "description": "where a physical meeting takes place (physical only)"})
+    start = AwareDateTime(required=True, data_key="from")
+    end = AwareDateTime(required=True, data_key="to")
+    explain = fields.String(load_default=None, validate=validate.OneOf(["excluded"]), metadata={
+        "description": "`excluded`: also list active users who are not eligible, with the "
+                       "first condition that failed (one page of users, see cursor)"})
+    limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=500))
+    slots = fields.Integer(load_default=10, validate=validate.Range(min=1, max=200), metadata={
+        "description": "free slots listed per advisor"})
+    cursor = fields.String(load_default=None, metadata={"description": "next page of excluded"})
+
+
+class Slot(Schema):
+    start = AwareDateTime()
+    end = AwareDateTime()
+
+
+class EligibleAdvisor(Schema):
+    user = fields.Nested(UserRef)
+    slots = fields.List(fields.Nested(Slot))
+    paths = paths_field()
+
+
+class ExcludedAdvisor(Schema):
+    user = fields.Nested(UserRef)
+    failed = fields.String(metadata={"description": "competence, reach, presence or time"})
+    paths = paths_field()
+
+
+class Availability(Schema):
+    advisors = fields.List(fields.Nested(EligibleAdvisor))
+    excluded = fields.List(fields.Nested(ExcludedAdvisor))
+    next_cursor = fields.String(allow_none=True)
+
+
+class BookingIn(Schema):
+    uid = uid_field()
+    contact = uid_field(required=True)
+    meeting_type = uid_field(required=True)
+    mode = fields.String(required=True, validate=validate.OneOf(MODES))
+    location = uid_field(load_default=None, allow_none=True)
+    start = AwareDateTime(required=True)
+    advisor = uid_field(load_default=None, allow_none=True)
+    service_group_email = fields.Email(load_default=None, allow_none=True)
+
+    @validates_schema
+    def _one_chooser(self, data, **kwargs):
+        if bool(data.get("advisor")) == bool(data.get("service_group_email")):
+            raise ValidationError("name exactly one of advisor and service_group_email",
+                                  "advisor")
+
+
+class Selection(Schema):
+    service_group = fields.String()
+    candidates = fields.Integer()
+    bookings_that_day = fields.Integer()
+    earliest_free_slot = AwareDateTime()
+    reason = fields.String()
+
+
+class Booking(Schema):
+    uid = fields.String()
+    advisor = fields.Nested(UserRef)
+    contact = fields.String()
+    meeting_type = fields.String()
+    mode = fields.String()
+    location = fields.String(allow_none=True)
+    service_group = fields.String(allow_none=True)
+    start = AwareDateTime()
+    end = AwareDateTime()
+    status = fields.String()
+    created_by = fields.String()
+    created_at = AwareDateTime()
+    cancelled_at = AwareDateTime(allow_none=True)
+    paths = paths_field()
+    selection = fields.Nested(Selection)

@@ -1,0 +1,216 @@
+"""Who can serve this customer, for this meeting, where and when (DOMAIN.md section 2).
+
+The graph decides who (competence, reach, place: `cypher/availability/*.cypher`), the slot
+arithmetic decides when (`graphsvc.slots`). Every advisor is judged by `judge`, whether for
+the availability search, for explaining who was excluded, or for checking a booking.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+
+from neo4j import ManagedTransaction
+
+from graphsvc.db import Graph, run, run_one
+from graphsvc.errors import Invalid, UnknownReference
+from graphsvc.pagination import decode_cursor, encode_cursor
+from graphsvc.services import crud, org
+from graphsvc.slots import Window, free_slots
+
+CONDITIONS = ("competence", "reach", "presence", "time")
+MAX_WINDOW = timedelta(days=31)
+
+
+@dataclass(frozen=True)
+class Request:
+    contact: str
+    meeting_type: str
+    mode: str
+    location: str | None
+    start: datetime
+    end: datetime | None  # None: exactly one meeting from `start` (a booking)
+
+
+@dataclass(frozen=True)
+class Context:
+    """The facts of the request the rules need, read from the graph."""
+
+    request: Request
+    home: str
+    home_timezone: str
+    customer_category: str | None
+    meeting_theme: str
+    duration: timedelta
+    basic: bool
+    groups: tuple[str, ...]  # service groups whose activation rules match
+
+    @property
+    def competence(self) -> str:
+        return f"{self.request.meeting_type}|{self.customer_category}"
+
+
+@dataclass
+class Verdict:
+    user: dict
+    failed: str | None = None
+    slots: list[tuple[datetime, datetime]] = field(default_factory=list)
+    paths: list = field(default_factory=list)
+
+    @property
+    def eligible(self) -> bool:
+        return self.failed is None
+
+
+def validate(request: Request) -> None:
+    if request.mode == "physical" and not request.location:
+        raise Invalid.field("location", "required for a physical meeting")
+    if request.mode == "online" and request.location:
+        raise Invalid.field("location", "only for physical meetings")
+    if request.end <= request.start:
+        raise Invalid.field("to", "must be after from")
+    if request.end - request.start > MAX_WINDOW:
+        raise Invalid.field("to", f"the window may span at most {MAX_WINDOW.days} days")
+
+
+def tx_context(tx: ManagedTransaction, request: Request) -> Context:
+    """Read and check the request's facts; 422 naming the field when one is missing."""
+    row = run_one(tx, "availability/request_context", contact=request.contact,
+                  meeting_type=request.meeting_type)
+    if not row["contact_found"]:
+        raise UnknownReference.of("contact", request.contact, "contact")
+    if not row["meeting_type_found"]:
+        raise UnknownReference.of("meeting type", request.meeting_type, "meeting_type")
+    duration = timedelta(minutes=row["duration_minutes"])
+    if request.end is None:
+        request = replace(request, end=request.start + duration)
+    validate(request)
+    if row["home"] is None:
+        raise Invalid.field("contact", f"contact '{request.contact}' has no home location")
+    if request.location:
+        crud.tx_require(tx, org.LOCATION, [request.location], "location")
+    groups = run(tx, "org/service_group_activation", uid=None, location=row["home"],
+                 customer_category=row["customer_category"],
+                 meeting_theme=row["meeting_theme"])
+    return Context(
+        request=request, home=row["home"], home_timezone=row["home_timezone"] or "UTC",
+        customer_category=row["customer_category"], meeting_theme=row["meeting_theme"],
+        duration=duration,
+        basic=row["installation_level"] == "basic",
+        groups=tuple(g["uid"] for g in groups if g["matches"]),
+    )
+
+
+def tx_reach(tx: ManagedTransaction, ctx: Context, users: list[str] | None,
+             any_place: bool = False, start: datetime | None = None,
+             end: datetime | None = None) -> list[dict]:
+    """Per advisor, the reachable places they work at (all places when `any_place`)."""
+    req = ctx.request
+    return run(tx, "availability/reach", contact=req.contact, meeting_type=req.meeting_type,
+               mode=req.mode, location=None if any_place else req.location,
+               groups=list(ctx.groups), basic=ctx.basic, users=users,
+               **{"from": start or req.start, "to": end or req.end})
+
+
+def tx_facts(tx: ManagedTransaction, ctx: Context, users: list[str], any_place: bool = False,
+             start: datetime | None = None, end: datetime | None = None) -> dict[str, dict]:
+    req = ctx.request
+    rows = run(tx, "availability/advisor_facts", users=users, competence=ctx.competence,
+               location=None if any_place else req.location,
+               **{"from": start or req.start, "to": end or req.end})
+    return {row["user"]: row for row in rows}
+
+
+def judge(ctx: Context, user: dict, grants: list[dict], facts: dict | None,
+          start: datetime, end: datetime, slot_limit: int | None = None) -> Verdict:
+    """Apply the four conditions in order; the first that fails is the verdict."""
+    req = ctx.request
+    verdict = Verdict(user=user)
+    competence_paths = (facts or {}).get("competence_paths", [])
+    if not facts or not (competence_paths or facts["unrestricted"]):
+        verdict.failed = "competence"
+        return verdict
+    if not grants:
+        verdict.failed = "reach"
+        return verdict
+    usable = [g for g in grants if req.mode == "online" or g["place"] == req.location]
+    hours = [h for h in facts["hours"] if req.mode == "online" or h["location"] == req.location]
+    verdict.paths = competence_paths + [p for g in (usable or grants) for p in g["paths"]]
+    if not usable or not hours:
+        # Physical: the meeting's location is not reachable, or the advisor has no hours
+        # there. Online: an advisor without any working hours has no time at all.
+        verdict.failed = "presence" if req.mode == "physical" else "time"
+        return verdict
+    windows = [Window(g["valid_from"], g["valid_to"]) for g in usable]
+    verdict.slots = free_slots(
+        hours, [tuple(a) for a in facts["absences"]], [tuple(b) for b in facts["bookings"]],
+        start, end, ctx.duration, windows=windows,
+        location=req.location if req.mode == "physical" else None, limit=slot_limit)
+    if not verdict.slots:
+        verdict.failed = "time"
+    return verdict
+
+
+def tx_judge_users(tx: ManagedTransaction, ctx: Context, users: list[dict],
+                   start: datetime | None = None, end: datetime | None = None,
+                   slot_limit: int | None = None, any_place: bool = False) -> list[Verdict]:
+    """Judge exactly these advisors (two queries, however many advisors)."""
+    start, end = start or ctx.request.start, end or ctx.request.end
+    uids = [u["uid"] for u in users]
+    reach = {r["user"]["uid"]: r["grants"]
+             for r in tx_reach(tx, ctx, uids, any_place=any_place, start=start, end=end)}
+    facts = tx_facts(tx, ctx, uids, any_place=any_place, start=start, end=end)
+    return [judge(ctx, u, reach.get(u["uid"], []), facts.get(u["uid"]), start, end,
+                  slot_limit) for u in users]
+
+
+def tx_eligible(tx: ManagedTransaction, ctx: Context, slot_limit: int) -> list[Verdict]:
+    """Every eligible advisor with free slots, ordered by earliest slot."""
+    reach = tx_reach(tx, ctx, None)
+    facts = tx_facts(tx, ctx, [r["user"]["uid"] for r in reach])
+    verdicts = [judge(ctx, r["user"], r["grants"], facts.get(r["user"]["uid"]),
+                      ctx.request.start, ctx.request.end, slot_limit) for r in reach]
+    eligible = [v for v in verdicts if v.eligible]
+    eligible.sort(key=lambda v: (v.slots[0][0], v.user["uid"]))
+    return eligible
+
+
+def tx_excluded(tx: ManagedTransaction, ctx: Context, after: str | None, limit: int
+                ) -> tuple[list[dict], str | None]:
+    """One page of active users (by uid) judged in full; those not eligible, each with the
+    first condition that failed and the nearest paths. Returns (excluded, last uid or None)."""
+    users = run(tx, "availability/active_users_page", after=after, limit=limit + 1)
+    more = len(users) > limit
+    users = users[:limit]
+    verdicts = tx_judge_users(tx, ctx, [{"uid": u["uid"], "name": u["name"],
+                                         "email": u["email"]} for u in users],
+                              slot_limit=1, any_place=True)
+    excluded = [v for v in verdicts if not v.eligible]
+    nearest = {row["user"]: row for row in run(
+        tx, "availability/nearest_paths", users=[v.user["uid"] for v in excluded])}
+    out = []
+    for v in excluded:
+        near = nearest.get(v.user["uid"], {"works_at": [], "groups": []})
+        paths = {"competence": near["groups"], "reach": near["works_at"]}.get(v.failed, v.paths)
+        out.append({"user": v.user, "failed": v.failed, "paths": paths})
+    return out, users[-1]["uid"] if more and users else None
+
+
+def search(graph: Graph, request: Request, limit: int, slot_limit: int,
+           explain: str | None = None, cursor: str | None = None) -> dict:
+    """The availability answer: eligible advisors with slots and paths, by earliest slot;
+    with `explain="excluded"` also one page of the active users who are not eligible."""
+
+    def work(tx):
+        ctx = tx_context(tx, request)
+        eligible = tx_eligible(tx, ctx, slot_limit)[:limit]
+        answer = {"advisors": [{"user": v.user, "paths": v.paths,
+                                "slots": [{"start": s, "end": e} for s, e in v.slots]}
+                               for v in eligible]}
+        if explain == "excluded":
+            excluded, last = tx_excluded(tx, ctx, decode_cursor(cursor), limit)
+            answer["excluded"] = excluded
+            answer["next_cursor"] = encode_cursor(last) if last else None
+        return answer
+
+    return graph.read_tx(work)

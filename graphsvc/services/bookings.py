@@ -1,0 +1,147 @@
+"""Booking a slot, atomically (DOMAIN.md section 2).
+
+A booking with a named advisor takes the advisor's lock first, then judges the advisor for
+exactly [start, end) inside the same transaction, then writes. A booking by a service
+group's email takes the group's lock, picks the member with the fewest bookings that day
+(then the earliest free slot that day), takes that advisor's lock and judges again. Locks
+are always taken group before advisor and at most one advisor per transaction, so two
+bookings can never wait on each other in a cycle.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from neo4j import ManagedTransaction
+
+from graphsvc.db import Graph, run, run_one
+from graphsvc.errors import Conflict, Invalid, NotFound, SlotTaken, UnknownReference
+from graphsvc.services import availability, crud
+from graphsvc.services.availability import Context, Request, Verdict
+from graphsvc.slots import day_bounds, on_grid
+
+MAX_ATTEMPTS = 5
+
+
+class _ChosenAdvisorTaken(Exception):
+    """The advisor picked for a group booking was taken between the pick and the lock."""
+
+
+def _request(data: dict) -> Request:
+    if not on_grid(data["start"]):
+        raise Invalid.field("start", "must be on the 15-minute grid (:00, :15, :30, :45)")
+    # No end: the meeting lasts its type's duration.
+    return Request(contact=data["contact"], meeting_type=data["meeting_type"],
+                   mode=data["mode"], location=data.get("location"), start=data["start"],
+                   end=None)
+
+
+def _refusal(verdict: Verdict, advisor: str) -> Conflict:
+    if verdict.failed == "time":
+        return SlotTaken.field("start", "the advisor has no free slot at this time",
+                               message=f"Advisor '{advisor}' is not free at this time.")
+    return Conflict.field(
+        "advisor", f"fails the {verdict.failed} condition",
+        message=f"Advisor '{advisor}' cannot serve this request ({verdict.failed}).",
+        code="not_eligible", details={"failed": verdict.failed})
+
+
+def _tx_lock_advisor(tx: ManagedTransaction, uid: str) -> dict:
+    row = run_one(tx, "bookings/lock_advisor", uid=uid)
+    if row is None:
+        raise UnknownReference.of("user", uid, "advisor")
+    return row
+
+
+def _tx_write(tx: ManagedTransaction, ctx: Context, verdict: Verdict, actor: str,
+              uid: str, service_group: str | None) -> dict:
+    req = ctx.request
+    now = datetime.now(UTC)
+    run(tx, "bookings/create_booking", advisor=verdict.user["uid"], contact=req.contact,
+        meeting_type=req.meeting_type, location=req.location, service_group=service_group,
+        booking={"uid": uid, "start": req.start, "end": req.end, "mode": req.mode,
+                 "status": "booked", "created_by": actor, "created_at": now})
+    booking = run_one(tx, "bookings/get_booking", uid=uid)["booking"]
+    return {**booking, "paths": verdict.paths}
+
+
+def _tx_book_advisor(tx: ManagedTransaction, request: Request, advisor: str, actor: str,
+                     uid: str) -> dict:
+    _tx_lock_advisor(tx, advisor)
+    ctx = availability.tx_context(tx, request)
+    [verdict] = availability.tx_judge_users(tx, ctx, [{"uid": advisor}])
+    if not verdict.eligible:
+        raise _refusal(verdict, advisor)
+    verdict.user = {"uid": advisor}
+    return _tx_write(tx, ctx, verdict, actor, uid, None)
+
+
+def _tx_book_group(tx: ManagedTransaction, request: Request, email: str, actor: str,
+                   uid: str) -> dict:
+    group = run_one(tx, "bookings/lock_service_group", email=email)
+    if group is None:
+        raise UnknownReference.field("service_group_email", f"no service group has '{email}'")
+    ctx = availability.tx_context(tx, request)
+    req = ctx.request
+    members = run(tx, "org/service_group_members", uid=group["uid"], at=req.start, after=None,
+                  limit=100_000)
+    users = [m["user"] for m in members if m["user"]["active"]]
+    if not users:
+        raise SlotTaken.field("service_group_email", "the group has no active member now")
+    # Judge every member over the whole local day: that gives the slot at `start`, the
+    # bookings of the day and the earliest free slot of the day in one pass.
+    day_start, day_end = day_bounds(req.start, ctx.home_timezone)
+    verdicts = availability.tx_judge_users(tx, ctx, users, start=day_start, end=day_end)
+    facts = availability.tx_facts(tx, ctx, [u["uid"] for u in users], start=day_start,
+                                  end=day_end)
+    slot = (req.start, req.end)
+    candidates = [v for v in verdicts if v.eligible and slot in v.slots]
+    if not candidates:
+        raise SlotTaken.field("start", "no member of the group can serve this slot",
+                              message=f"No member of '{group['uid']}' is free at this time.")
+
+    def rank(v: Verdict):
+        return (len(facts[v.user["uid"]]["bookings"]), v.slots[0][0], v.user["uid"])
+
+    chosen = min(candidates, key=rank)
+    _tx_lock_advisor(tx, chosen.user["uid"])
+    [recheck] = availability.tx_judge_users(tx, ctx, [chosen.user])
+    if not recheck.eligible:
+        raise _ChosenAdvisorTaken(chosen.user["uid"])
+    bookings_that_day, earliest, _ = rank(chosen)
+    booking = _tx_write(tx, ctx, recheck, actor, uid, group["uid"])
+    booking["selection"] = {
+        "service_group": group["uid"], "candidates": len(candidates),
+        "bookings_that_day": bookings_that_day, "earliest_free_slot": earliest,
+        "reason": (f"picked '{chosen.user['uid']}' of {len(candidates)} free member(s): "
+                   f"fewest bookings that day ({bookings_that_day}), then earliest free "
+                   f"slot ({earliest.isoformat()})")}
+    return booking
+
+
+def book(graph: Graph, actor: str, data: dict) -> dict:
+    request = _request(data)
+    uid = data.get("uid") or crud.new_uid()
+    if data.get("advisor"):
+        return graph.write_tx(_tx_book_advisor, request, data["advisor"], actor, uid)
+    for _ in range(MAX_ATTEMPTS):
+        try:
+            return graph.write_tx(_tx_book_group, request, data["service_group_email"], actor,
+                                  uid)
+        except _ChosenAdvisorTaken:
+            continue  # the transaction rolled back; pick again with fresh data
+    raise SlotTaken("The service group's free members were all taken meanwhile; try again.")
+
+
+def get_booking(graph: Graph, uid: str) -> dict:
+    row = graph.read_one("bookings/get_booking", uid=uid)
+    if row is None:
+        raise NotFound.of("booking", uid)
+    return row["booking"]
+
+
+def cancel(graph: Graph, uid: str) -> None:
+    """Cancel (idempotent on a cancelled booking); the slot is free again at once."""
+    row = graph.write_one("bookings/cancel_booking", uid=uid, at=datetime.now(UTC))
+    if row is None:
+        raise NotFound.of("booking", uid)

@@ -1,0 +1,121 @@
+"""Free slots: interval arithmetic over weekly working hours (local time of each location),
+absences and bookings. Pure functions; the graph decides *who*, this decides *when*.
+
+All instants are aware datetimes in UTC. Working hours are wall-clock times in the
+location's IANA time zone, so a 09:00-17:00 day stays 09:00-17:00 across DST changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+GRID = timedelta(minutes=15)
+
+
+@dataclass(frozen=True)
+class Interval:
+    start: datetime
+    end: datetime
+    location: str | None = None
+
+    def overlaps(self, start: datetime, end: datetime) -> bool:
+        return self.start < end and start < self.end
+
+
+def parse_hhmm(value: str) -> time:
+    hours, minutes = value.split(":")
+    return time(int(hours), int(minutes))
+
+
+def working_intervals(hours: Iterable[dict], start: datetime, end: datetime) -> list[Interval]:
+    """Weekly hours `{weekday (1=Mon..7), start "HH:MM", end "HH:MM", location, timezone}`
+    as UTC intervals that touch [start, end)."""
+    out = []
+    for entry in hours:
+        zone = ZoneInfo(entry.get("timezone") or "UTC")
+        first = start.astimezone(zone).date() - timedelta(days=1)
+        last = end.astimezone(zone).date() + timedelta(days=1)
+        day = first
+        while day <= last:
+            if day.isoweekday() == entry["weekday"]:
+                local_start = datetime.combine(day, parse_hhmm(entry["start"]), zone)
+                local_end = datetime.combine(day, parse_hhmm(entry["end"]), zone)
+                interval = Interval(local_start.astimezone(UTC), local_end.astimezone(UTC),
+                                    entry.get("location"))
+                if interval.overlaps(start, end):
+                    out.append(interval)
+            day += timedelta(days=1)
+    return out
+
+
+def subtract(intervals: list[Interval], busy: Iterable[tuple[datetime, datetime]]
+             ) -> list[Interval]:
+    """`intervals` with every busy [start, end) cut out."""
+    result = list(intervals)
+    for b_start, b_end in busy:
+        cut = []
+        for iv in result:
+            if not iv.overlaps(b_start, b_end):
+                cut.append(iv)
+                continue
+            if iv.start < b_start:
+                cut.append(Interval(iv.start, b_start, iv.location))
+            if b_end < iv.end:
+                cut.append(Interval(b_end, iv.end, iv.location))
+        result = cut
+    return result
+
+
+def ceil_to_grid(moment: datetime) -> datetime:
+    epoch = datetime(2000, 1, 1, tzinfo=UTC)
+    steps = -(-(moment - epoch) // GRID)
+    return epoch + steps * GRID
+
+
+def on_grid(moment: datetime) -> bool:
+    return ceil_to_grid(moment) == moment
+
+
+@dataclass(frozen=True)
+class Window:
+    """When a reach grant holds: [start, end), open where None."""
+
+    start: datetime | None = None
+    end: datetime | None = None
+
+    def covers(self, start: datetime, end: datetime) -> bool:
+        return (self.start is None or self.start <= start) and (self.end is None or end <= self.end)
+
+
+def free_slots(hours: list[dict], absences: list[tuple[datetime, datetime]],
+               bookings: list[tuple[datetime, datetime]], start: datetime, end: datetime,
+               duration: timedelta, windows: list[Window] | None = None,
+               location: str | None = None, limit: int | None = None) -> list[tuple[datetime,
+                                                                                  datetime]]:
+    """Slots of `duration` on the 15-minute grid, inside working hours (at `location` when
+    given), inside [start, end), overlapping no absence or booking, and each inside at least
+    one of `windows` (None: no restriction). Sorted, without duplicates."""
+    usable = [h for h in hours if location is None or h.get("location") == location]
+    free = subtract(working_intervals(usable, start, end), [*absences, *bookings])
+    found: set[tuple[datetime, datetime]] = set()
+    for iv in free:
+        slot_start = ceil_to_grid(max(iv.start, start))
+        while slot_start + duration <= min(iv.end, end):
+            slot_end = slot_start + duration
+            if windows is None or any(w.covers(slot_start, slot_end) for w in windows):
+                found.add((slot_start, slot_end))
+            slot_start += GRID
+    slots = sorted(found)
+    return slots[:limit] if limit else slots
+
+
+def day_bounds(moment: datetime, timezone: str) -> tuple[datetime, datetime]:
+    """The local calendar day around `moment` in `timezone`, as UTC [start, end)."""
+    zone = ZoneInfo(timezone)
+    day: date = moment.astimezone(zone).date()
+    local_start = datetime.combine(day, time(0), zone)
+    local_end = datetime.combine(day + timedelta(days=1), time(0), zone)
+    return local_start.astimezone(UTC), local_end.astimezone(UTC)
