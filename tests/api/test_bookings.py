@@ -142,7 +142,7 @@ def test_32_parallel_bookings_give_one_booking_and_31_conflicts(api, world, clea
         day = TUE + timedelta(days=7 * round_no)  # every Tuesday
         starts = [day.replace(hour=8) + timedelta(minutes=15 * (i % 4)) for i in range(32)]
 
-        def attempt(i):
+        def attempt(i, starts=starts):
             return clients[i].post("/api/v1/bookings", json=booking(starts[i])).status_code
 
         with ThreadPoolExecutor(max_workers=32) as pool:
