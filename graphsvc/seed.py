@@ -10,7 +10,8 @@ from graphsvc.db import Graph
 
 # Order matters: later sections link to nodes of earlier ones.
 SECTIONS = ["settings", "locations", "users", "customer_categories", "meeting_themes",
-            "meeting_types", "competence_groups", "service_groups"]
+            "meeting_types", "competence_groups", "service_groups", "contacts",
+            "working_hours", "absences", "bookings"]
 BATCH = 5000
 
 

@@ -99,9 +99,12 @@ def free_slots(hours: list[dict], absences: list[tuple[datetime, datetime]],
     given), inside [start, end), overlapping no absence or booking, and each inside at least
     one of `windows` (None: no restriction). Sorted, without duplicates."""
     usable = [h for h in hours if location is None or h.get("location") == location]
-    free = subtract(working_intervals(usable, start, end), [*absences, *bookings])
+    free = sorted(subtract(working_intervals(usable, start, end), [*absences, *bookings]),
+                  key=lambda iv: iv.start)
     found: set[tuple[datetime, datetime]] = set()
     for iv in free:
+        if limit and len(found) >= limit and iv.start > max(found)[0]:
+            break  # intervals come in start order: no earlier slot can follow
         slot_start = ceil_to_grid(max(iv.start, start))
         while slot_start + duration <= min(iv.end, end):
             slot_end = slot_start + duration

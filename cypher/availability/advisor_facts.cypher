@@ -4,6 +4,10 @@
 // params: $users (uids), $competence ("<meeting type>|<category>"), $location (or null),
 //         $from, $to
 // columns: user, competence_paths, unrestricted, hours, absences, bookings
+//   (absences and bookings as [start, end] in epoch milliseconds: cheap to ship and decode)
+// The absence and booking nodes are matched without their label on purpose: that keeps the
+// planner expanding from each advisor instead of seeking a label index over all bookings
+// (which it picks for long $users lists, thousands of times slower).
 UNWIND $users AS user_uid
 MATCH (u:User {uid: user_uid})
 CALL (u) {
@@ -18,9 +22,9 @@ RETURN u.uid AS user, competence_paths,
                  WHERE $location IS NULL OR l.uid = $location
                  RETURN wh {.weekday, .start, .end, location: l.uid, timezone: l.timezone}
                } AS hours,
-       COLLECT { MATCH (u)-[:ABSENT]->(a:Absence)
+       COLLECT { MATCH (u)-[:ABSENT]->(a)
                  WHERE a.start < $to AND a.end > $from
-                 RETURN [a.start, a.end] } AS absences,
-       COLLECT { MATCH (b:Booking)-[:WITH_ADVISOR]->(u)
+                 RETURN [a.start.epochMillis, a.end.epochMillis] } AS absences,
+       COLLECT { MATCH (b)-[:WITH_ADVISOR]->(u)
                  WHERE b.status = 'booked' AND b.start < $to AND b.end > $from
-                 RETURN [b.start, b.end] } AS bookings
+                 RETURN [b.start.epochMillis, b.end.epochMillis] } AS bookings

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from flask import Flask, jsonify
-from neo4j.exceptions import ServiceUnavailable, SessionExpired
+from neo4j.exceptions import ClientError, ServiceUnavailable, SessionExpired
 from werkzeug.exceptions import HTTPException
 
 from graphsvc.errors import ServiceError
@@ -55,8 +55,17 @@ def handle_unavailable(exc: Exception):
     return error_body(503, "database_unavailable", f"Neo4j is not reachable: {exc}")
 
 
+def handle_client_error(exc: ClientError):
+    """A query that ran past its timeout is 503 (try again); any other is a bug: 500."""
+    if "TransactionTimedOut" in (exc.code or ""):
+        return error_body(503, "query_timeout",
+                          "The question took longer than the query timeout; try a narrower one.")
+    raise exc
+
+
 def register_error_handlers(app: Flask) -> None:
     app.register_error_handler(ServiceError, handle_service_error)
     app.register_error_handler(HTTPException, handle_http_exception)
     app.register_error_handler(ServiceUnavailable, handle_unavailable)
     app.register_error_handler(SessionExpired, handle_unavailable)
+    app.register_error_handler(ClientError, handle_client_error)

@@ -39,10 +39,10 @@ class Absence(StructuredNode):
 
 class Booking(StructuredNode):
     uid = StringProperty(unique_index=True, required=True)
-    start = DateTimeProperty(required=True, index=True)
+    start = DateTimeProperty(required=True)
     end = DateTimeProperty(required=True)
     mode = StringProperty(required=True)
-    status = StringProperty(default="booked", index=True)  # booked | cancelled
+    status = StringProperty(default="booked")  # booked | cancelled
     created_by = StringProperty()
     created_at = DateTimeProperty()
     cancelled_at = DateTimeProperty()

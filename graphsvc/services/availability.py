@@ -8,7 +8,7 @@ the availability search, for explaining who was excluded, or for checking a book
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from neo4j import ManagedTransaction
 
@@ -118,7 +118,16 @@ def tx_facts(tx: ManagedTransaction, ctx: Context, users: list[str], any_place: 
     rows = run(tx, "availability/advisor_facts", users=users, competence=ctx.competence,
                location=None if any_place else req.location,
                **{"from": start or req.start, "to": end or req.end})
+    for row in rows:
+        row["absences"] = [_instants(span) for span in row["absences"]]
+        row["bookings"] = [_instants(span) for span in row["bookings"]]
     return {row["user"]: row for row in rows}
+
+
+def _instants(span: list[int]) -> tuple[datetime, datetime]:
+    """[start, end] in epoch milliseconds to UTC datetimes."""
+    start, end = span
+    return datetime.fromtimestamp(start / 1000, UTC), datetime.fromtimestamp(end / 1000, UTC)
 
 
 def judge(ctx: Context, user: dict, grants: list[dict], facts: dict | None,
@@ -143,7 +152,7 @@ def judge(ctx: Context, user: dict, grants: list[dict], facts: dict | None,
         return verdict
     windows = [Window(g["valid_from"], g["valid_to"]) for g in usable]
     verdict.slots = free_slots(
-        hours, [tuple(a) for a in facts["absences"]], [tuple(b) for b in facts["bookings"]],
+        hours, facts["absences"], facts["bookings"],
         start, end, ctx.duration, windows=windows,
         location=req.location if req.mode == "physical" else None, limit=slot_limit)
     if not verdict.slots:

@@ -23,3 +23,19 @@ def test_demo_seed_loads_and_is_idempotent(graph):
     at = datetime.fromisoformat("2026-12-15T12:00:00+00:00")
     members = org.service_group_members(graph, "pension-campaign", at, 50, None)
     assert {m["user"]["uid"] for m in members["items"]} == {"lars", "ola"}
+
+
+def test_demo_seed_answers_an_availability_question(graph):
+    from datetime import UTC, timedelta
+
+    from graphsvc.services import availability
+
+    load(graph, PROJECT_ROOT / "seeds" / "demo.json")
+    start = datetime(2026, 12, 1, tzinfo=UTC)
+    request = availability.Request(contact="nora", meeting_type="mortgage", mode="online",
+                                   location=None, start=start, end=start + timedelta(days=2))
+    answer = availability.search(graph, request, limit=50, slot_limit=3)
+    # Kari and Ola: Retail West grants mortgage for private customers, both work in Bergen.
+    # Ingrid reaches Bergen through the west-coast group but lacks the competence; Sofie
+    # is unrestricted but works in Tromsø.
+    assert [a["user"]["uid"] for a in answer["advisors"]] == ["kari", "ola"]

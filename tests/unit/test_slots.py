@@ -66,3 +66,13 @@ def test_grant_windows_restrict_slots():
 def test_grid_helpers():
     assert ceil_to_grid(utc(2026, 1, 1, 9, 1)) == utc(2026, 1, 1, 9, 15)
     assert on_grid(utc(2026, 1, 1, 9, 45)) and not on_grid(utc(2026, 1, 1, 9, 50))
+
+
+def test_limit_returns_the_earliest_slots_across_overlapping_locations():
+    two = [hours(2, "10:00", "12:00", "oslo"), hours(2, "09:00", "13:00", "bergen"),
+           hours(3, "09:00", "10:00", "oslo")]
+    window = (utc(2026, 12, 1), utc(2026, 12, 3))
+    everything = free_slots(two, [], [], *window, timedelta(minutes=30))
+    for limit in (1, 3, 10, 20):
+        assert free_slots(two, [], [], *window, timedelta(minutes=30), limit=limit) == \
+            everything[:limit]
