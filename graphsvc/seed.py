@@ -9,14 +9,19 @@ from pathlib import Path
 from graphsvc.db import Graph
 
 # Order matters: later sections link to nodes of earlier ones.
-SECTIONS = ["settings", "locations", "users", "customer_categories", "meeting_themes",
-            "meeting_types", "competence_groups", "service_groups", "contacts",
+SECTIONS = ["settings", "locations", "users", "user_groups", "account_manager_groups",
+            "customer_categories", "meeting_themes", "meeting_types", "competence_groups",
+            "service_groups", "directories", "areas", "contacts", "contact_groups",
             "working_hours", "absences", "bookings"]
 BATCH = 5000
 
 
 def load(graph: Graph, path: Path) -> dict[str, int]:
-    data = json.loads(Path(path).read_text())
+    return load_data(graph, json.loads(Path(path).read_text()))
+
+
+def load_data(graph: Graph, data: dict) -> dict[str, int]:
+    """Load seed sections from a dict (same shape as the JSON files)."""
     unknown = set(data) - set(SECTIONS)
     if unknown:
         raise ValueError(f"unknown seed sections: {sorted(unknown)}")

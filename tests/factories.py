@@ -109,3 +109,56 @@ def absence(graph: Graph, user_uid: str, start, end) -> dict:
 
 def settings(graph: Graph, **changes) -> dict:
     return org.update_settings(graph, changes)
+
+
+def directory(graph: Graph, uid: str, visibility: str = "all", users=(), user_groups=()
+              ) -> dict:
+    from graphsvc.services import contacts
+
+    d = crud.create(graph, contacts.DIRECTORY, {"uid": uid, "name": uid.title(),
+                                                "visibility": visibility})
+    for u in users:
+        crud.set_link(graph, contacts.DIRECTORY_USER, u, uid, True)
+    for g in user_groups:
+        crud.set_link(graph, contacts.DIRECTORY_USER_GROUP, g, uid, True)
+    return d
+
+
+def user_group(graph: Graph, uid: str, members=()) -> dict:
+    from graphsvc.services import contacts
+
+    g = crud.create(graph, contacts.USER_GROUP, {"uid": uid, "name": uid.title()})
+    for u in members:
+        crud.set_link(graph, contacts.USER_GROUP_MEMBER, u, uid, True)
+    return g
+
+
+def manager_group(graph: Graph, uid: str, members=()) -> dict:
+    from graphsvc.services import contacts
+
+    g = crud.create(graph, contacts.MANAGER_GROUP, {"uid": uid, "name": uid.title()})
+    for u in members:
+        crud.set_link(graph, contacts.MANAGER_GROUP_MEMBER, u, uid, True)
+    return g
+
+
+def area(graph: Graph, uid: str, users=(), user_groups=()) -> dict:
+    from graphsvc.services import contacts
+
+    a = crud.create(graph, contacts.AREA, {"uid": uid, "name": uid.title(), "kind": "processing"})
+    for u in users:
+        crud.set_link(graph, contacts.AREA_USER, u, uid, True)
+    for g in user_groups:
+        crud.set_link(graph, contacts.AREA_USER_GROUP, g, uid, True)
+    return a
+
+
+def contact_group(graph: Graph, uid: str, directory: str, priority: int = 0,
+                  members=()) -> dict:
+    from graphsvc.services import contacts
+
+    g = contacts.create_contact_group(graph, {"uid": uid, "name": uid.title(),
+                                              "directory": directory, "priority": priority})
+    for c in members:
+        crud.set_link(graph, contacts.CONTACT_GROUP_MEMBER, c, uid, True)
+    return g

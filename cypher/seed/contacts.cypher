@@ -1,5 +1,6 @@
-// Seed contacts with category and home location (idempotent).
-// params: $rows [{uid, name, email, kind, customer_category, home_location}]
+// Seed contacts: category, home location, directories, account-manager groups (idempotent).
+// params: $rows [{uid, name, email, kind, customer_category, home_location,
+//                 directories: [uid], primary_manager_group, secondary_manager_group}]
 // columns: none
 UNWIND $rows AS row
 MERGE (c:Contact {uid: row.uid})
@@ -12,4 +13,17 @@ CALL (c, row) {
 CALL (c, row) {
   MATCH (l:Location {uid: row.home_location})
   MERGE (c)-[:HOME_LOCATION]->(l)
+}
+CALL (c, row) {
+  UNWIND coalesce(row.directories, []) AS value
+  MATCH (d:Directory {uid: value})
+  MERGE (c)-[:STORED_IN]->(d)
+}
+CALL (c, row) {
+  MATCH (g:AccountManagerGroup {uid: row.primary_manager_group})
+  MERGE (c)-[:PRIMARY_MANAGER]->(g)
+}
+CALL (c, row) {
+  MATCH (g:AccountManagerGroup {uid: row.secondary_manager_group})
+  MERGE (c)-[:SECONDARY_MANAGER]->(g)
 }

@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from flask import Flask, current_app, g, request, send_from_directory
 from marshmallow import Schema, fields, validate
 
+from graphsvc.actor import Actor
 from graphsvc.db import Graph
 from graphsvc.errors import Forbidden, Unauthorized
 
 ACTING_USER_HEADER = "X-Acting-User"
-
-
-@dataclass(frozen=True)
-class Actor:
-    uid: str
-    is_admin: bool
 
 
 def graph() -> Graph:

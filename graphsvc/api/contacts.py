@@ -1,14 +1,174 @@
-"""Contact endpoints (DOMAIN.md section 3)."""
+"""Contacts, directories, groups, areas, messages, access and reports (DOMAIN.md 3 and 4)."""
 
 from __future__ import annotations
 
-from graphsvc.api.resources import register_crud, resource_blueprint
+from graphsvc.api.common import PageArgs, actor, graph, page_schema, require_admin
+from graphsvc.api.org import users
+from graphsvc.api.resources import register_crud, register_link, resource_blueprint
+from graphsvc.schemas import common as common_schemas
 from graphsvc.schemas import contacts as schemas
-from graphsvc.services import contacts
+from graphsvc.services import access, contacts
 
-blp = resource_blueprint("contacts", "Customers, suppliers and colleagues.")
-register_crud(blp, contacts.CONTACT, schema_in=schemas.ContactIn,
-              schema_patch=schemas.ContactPatch, schema_out=schemas.Contact,
-              create=contacts.create_contact, update=contacts.update_contact, admin_only=False)
+ContactPage = page_schema(schemas.Contact, "ContactPage")
 
-BLUEPRINTS = [blp]
+blp = resource_blueprint("contacts", "Customers, suppliers and colleagues, as the acting "
+                                     "user sees them: a contact not seen answers 404.")
+
+
+@blp.route("", methods=["POST"], endpoint="create")
+@blp.arguments(schemas.ContactIn)
+@blp.response(201, schemas.Contact)
+def create_contact(data):
+    actor()
+    return contacts.create_contact(graph(), data)
+
+
+@blp.route("", methods=["GET"], endpoint="list")
+@blp.arguments(PageArgs, location="query")
+@blp.response(200, ContactPage)
+def list_contacts(args):
+    return contacts.list_contacts(graph(), actor(), args["limit"], args["cursor"])
+
+
+@blp.route("/<uid>", methods=["GET"], endpoint="get")
+@blp.response(200, schemas.Contact)
+def get_contact(uid):
+    return contacts.get_contact(graph(), actor(), uid)
+
+
+@blp.route("/<uid>", methods=["PATCH"], endpoint="patch")
+@blp.arguments(schemas.ContactPatch)
+@blp.response(200, schemas.Contact)
+def patch_contact(changes, uid):
+    return contacts.update_contact(graph(), actor(), uid, changes)
+
+
+@blp.route("/<uid>", methods=["DELETE"], endpoint="delete")
+@blp.response(204)
+def delete_contact(uid):
+    contacts.delete_contact(graph(), actor(), uid)
+
+
+@blp.route("/<uid>/campaign-status/<area>", methods=["PUT"], endpoint="campaign_status")
+@blp.arguments(schemas.CampaignStatusIn)
+@blp.response(200, schemas.CampaignStatus)
+def put_campaign_status(data, uid, area):
+    """The contact's campaign status in a service area; the advisor it names is
+    informational only."""
+    return contacts.set_campaign_status(graph(), actor(), uid, area, data)
+
+
+@blp.route("/<uid>/messages", methods=["GET"], endpoint="messages")
+@blp.arguments(PageArgs, location="query")
+@blp.response(200, page_schema(schemas.Message, "MessagePage"))
+def contact_messages(args, uid):
+    """Messages about the contact; protected ones with metadata only."""
+    return contacts.contact_messages(graph(), actor(), uid, args["limit"], args["cursor"])
+
+
+directories = resource_blueprint("directories", "Address books; access for users and user "
+                                                "groups; visibility mode all or assigned.")
+register_crud(directories, contacts.DIRECTORY, schema_in=schemas.DirectoryIn,
+              schema_patch=schemas.DirectoryPatch, schema_out=schemas.Directory)
+register_link(directories, contacts.DIRECTORY_USER, "users", reverse=True)
+register_link(directories, contacts.DIRECTORY_USER_GROUP, "user-groups", reverse=True)
+register_link(directories, contacts.STORED_IN, "contacts", reverse=True)
+
+user_groups = resource_blueprint("user-groups", "Named sets of users.")
+register_crud(user_groups, contacts.USER_GROUP, schema_in=common_schemas.NamedIn,
+              schema_patch=common_schemas.NamedPatch, schema_out=schemas.UserGroup)
+register_link(user_groups, contacts.USER_GROUP_MEMBER, "members", reverse=True)
+
+manager_groups = resource_blueprint(
+    "account-manager-groups", "Assign customers to the people who look after them.")
+register_crud(manager_groups, contacts.MANAGER_GROUP, schema_in=common_schemas.NamedIn,
+              schema_patch=common_schemas.NamedPatch, schema_out=schemas.AccountManagerGroup)
+register_link(manager_groups, contacts.MANAGER_GROUP_MEMBER, "members", reverse=True)
+
+areas = resource_blueprint("areas", "Project and processing areas with access grants.")
+register_crud(areas, contacts.AREA, schema_in=schemas.AreaIn, schema_patch=schemas.AreaPatch,
+              schema_out=schemas.Area)
+register_link(areas, contacts.AREA_USER, "users", reverse=True)
+register_link(areas, contacts.AREA_USER_GROUP, "user-groups", reverse=True)
+
+contact_groups = resource_blueprint(
+    "contact-groups", "Profiling and service conditions; membership never grants access.")
+register_crud(contact_groups, contacts.CONTACT_GROUP, schema_in=schemas.ContactGroupIn,
+              schema_patch=schemas.ContactGroupPatch, schema_out=schemas.ContactGroup,
+              create=contacts.create_contact_group, update=contacts.update_contact_group)
+
+
+@contact_groups.route("/<uid>/contacts", methods=["GET"], endpoint="members")
+@contact_groups.arguments(PageArgs, location="query")
+@contact_groups.response(200, ContactPage)
+def group_members(args, uid):
+    """Only the members the acting user sees."""
+    return contacts.contact_group_members(graph(), actor(), uid, args["limit"],
+                                          args["cursor"])
+
+
+@contact_groups.route("/<uid>/contacts/<contact>", methods=["PUT"], endpoint="put_member")
+@contact_groups.response(204)
+def put_group_member(uid, contact):
+    contacts.set_group_member(graph(), actor(), uid, contact, True)
+
+
+@contact_groups.route("/<uid>/contacts/<contact>", methods=["DELETE"],
+                      endpoint="delete_member")
+@contact_groups.response(204)
+def delete_group_member(uid, contact):
+    contacts.set_group_member(graph(), actor(), uid, contact, False)
+
+
+messages = resource_blueprint("messages", "Notes, mails and ticket messages about contacts.")
+
+
+@messages.route("", methods=["POST"], endpoint="create")
+@messages.arguments(schemas.MessageIn)
+@messages.response(201, schemas.Message)
+def create_message(data):
+    return contacts.create_message(graph(), actor(), data)
+
+
+@messages.route("/<uid>", methods=["GET"], endpoint="get")
+@messages.response(200, schemas.Message)
+def get_message(uid):
+    """404 when the contact is not seen; subject and body null when protected."""
+    return contacts.get_message(graph(), actor(), uid)
+
+
+access_blp = resource_blueprint("access", "May this user see this contact, and why.")
+
+
+@access_blp.route("/contacts/<uid>", methods=["GET"], endpoint="contact")
+@access_blp.arguments(schemas.AccessArgs, location="query")
+@access_blp.response(200, schemas.AccessAnswer)
+def contact_access(args, uid):
+    current = actor()
+    return access.check(graph(), current, args["user"] or current.uid, uid)
+
+
+@users.route("/<uid>/visible-contacts", methods=["GET"], endpoint="visible_contacts")
+@users.arguments(PageArgs, location="query")
+@users.response(200, page_schema(schemas.ContactRef, "VisibleContactPage"))
+def visible_contacts(args, uid):
+    """Every contact the user sees (keyset pages by uid)."""
+    return access.visible_contacts(graph(), actor(), uid, args["limit"], args["cursor"])
+
+
+reports = resource_blueprint("reports", "Analyst reports; the same Cypher as "
+                                        "cypher/reports/<name>.cypher.")
+
+
+@reports.route("/invisible-customers", methods=["GET"], endpoint="invisible_customers")
+@reports.arguments(PageArgs, location="query")
+@reports.response(200, page_schema(schemas.InvisibleCustomer, "InvisibleCustomerPage"))
+def invisible_customers(args):
+    """Customers in an assigned directory with no account-manager group, or whose groups
+    have no active member (admins only)."""
+    require_admin()
+    return access.invisible_customers(graph(), args["limit"], args["cursor"])
+
+
+BLUEPRINTS = [blp, directories, user_groups, manager_groups, areas, contact_groups, messages,
+              access_blp, reports]

@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 from graphsvc.api.common import graph, require_admin
 from graphsvc.api.resources import register_crud, register_link, resource_blueprint
+from graphsvc.schemas import common as common_schemas
 from graphsvc.schemas import org as schemas
 from graphsvc.services import org
 
@@ -27,13 +28,14 @@ def user_competences(uid):
 
 
 categories = resource_blueprint("customer-categories", "Private, Business, Agriculture, ...")
-register_crud(categories, org.CATEGORY, schema_in=schemas.NamedIn,
-              schema_patch=schemas.NamedPatch, schema_out=schemas.CustomerCategory,
+register_crud(categories, org.CATEGORY, schema_in=common_schemas.NamedIn,
+              schema_patch=common_schemas.NamedPatch, schema_out=schemas.CustomerCategory,
               delete=org.delete_with_competences(org.CATEGORY))
 
 themes = resource_blueprint("meeting-themes", "Themes grouping meeting types (e.g. Loans).")
-register_crud(themes, org.THEME, schema_in=schemas.NamedIn, schema_patch=schemas.NamedPatch,
-              schema_out=schemas.MeetingTheme, delete=org.delete_meeting_theme)
+register_crud(themes, org.THEME, schema_in=common_schemas.NamedIn,
+              schema_patch=common_schemas.NamedPatch, schema_out=schemas.MeetingTheme,
+              delete=org.delete_meeting_theme)
 
 meeting_types = resource_blueprint("meeting-types", "Meeting types with theme and duration.")
 register_crud(meeting_types, org.MEETING_TYPE, schema_in=schemas.MeetingTypeIn,

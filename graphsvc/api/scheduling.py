@@ -69,7 +69,7 @@ def search(args):
                       end=args["end"])
     return availability.search(graph(), request, limit=args["limit"],
                                slot_limit=args["slots"], explain=args["explain"],
-                               cursor=args["cursor"])
+                               cursor=args["cursor"], actor=actor().uid)
 
 
 bookings_blp = resource_blueprint("bookings", "Booked meetings.")

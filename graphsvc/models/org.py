@@ -109,6 +109,7 @@ class Settings(StructuredNode):
 
     key = StringProperty(unique_index=True, required=True)
     installation_level = StringProperty(default="full")
+    second_account_manager_group = BooleanProperty(default=False)
 
 
 class Lock(StructuredNode):

@@ -18,7 +18,8 @@ def uid_field(**kw) -> fields.String:
 
 
 def uid_list(**kw) -> fields.List:
-    return fields.List(fields.String(validate=UID), validate=validate.Length(max=500), **kw)
+    kw.setdefault("validate", validate.Length(max=500))
+    return fields.List(fields.String(validate=UID), **kw)
 
 
 def name_field(**kw) -> fields.String:
@@ -70,3 +71,12 @@ class UserRef(Schema):
     name = fields.String(allow_none=True)
     email = fields.String(allow_none=True)
     active = fields.Boolean()
+
+
+class NamedIn(Schema):
+    uid = uid_field()
+    name = name_field(required=True)
+
+
+class NamedPatch(Schema):
+    name = name_field()

@@ -1,12 +1,19 @@
-"""Bodies of the contact endpoints."""
+"""Bodies of the contact, directory, group, area, message and access endpoints."""
 
 from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from graphsvc.schemas.common import name_field, uid_field
+from graphsvc.schemas.common import (
+    AwareDateTime,
+    name_field,
+    paths_field,
+    uid_field,
+    uid_list,
+)
 
 KINDS = ("customer", "supplier", "colleague")
+VISIBILITY = ("all", "assigned")
 
 
 class ContactIn(Schema):
@@ -16,6 +23,11 @@ class ContactIn(Schema):
     kind = fields.String(load_default="customer", validate=validate.OneOf(KINDS))
     customer_category = uid_field(allow_none=True)
     home_location = uid_field(allow_none=True)
+    directories = uid_list(required=True, validate=validate.Length(min=1, max=100), metadata={
+        "description": "every contact is stored in one or more directories"})
+    primary_manager_group = uid_field(allow_none=True)
+    secondary_manager_group = uid_field(allow_none=True, metadata={
+        "description": "only while the setting 'second account-manager group' is on"})
 
 
 class ContactPatch(Schema):
@@ -24,6 +36,9 @@ class ContactPatch(Schema):
     kind = fields.String(validate=validate.OneOf(KINDS))
     customer_category = uid_field(allow_none=True)
     home_location = uid_field(allow_none=True)
+    directories = uid_list(validate=validate.Length(min=1, max=100))
+    primary_manager_group = uid_field(allow_none=True)
+    secondary_manager_group = uid_field(allow_none=True)
 
 
 class Contact(Schema):
@@ -33,3 +48,147 @@ class Contact(Schema):
     kind = fields.String()
     customer_category = fields.String(allow_none=True)
     home_location = fields.String(allow_none=True)
+    directories = fields.List(fields.String())
+    primary_manager_group = fields.String(allow_none=True)
+    secondary_manager_group = fields.String(allow_none=True)
+
+
+class ContactRef(Schema):
+    uid = fields.String()
+    name = fields.String()
+    email = fields.String(allow_none=True)
+    kind = fields.String()
+
+
+class DirectoryIn(Schema):
+    uid = uid_field()
+    name = name_field(required=True)
+    visibility = fields.String(required=True, validate=validate.OneOf(VISIBILITY), metadata={
+        "description": "all: everyone with access sees every contact; assigned: only the "
+                       "contacts of the user's account-manager groups"})
+
+
+class DirectoryPatch(Schema):
+    name = name_field()
+    visibility = fields.String(validate=validate.OneOf(VISIBILITY))
+
+
+class Directory(Schema):
+    uid = fields.String()
+    name = fields.String()
+    visibility = fields.String()
+    users = fields.List(fields.String())
+    user_groups = fields.List(fields.String())
+
+
+class UserGroup(Schema):
+    uid = fields.String()
+    name = fields.String()
+    members = fields.List(fields.String())
+
+
+class AccountManagerGroup(UserGroup):
+    eponymous_of = fields.String(allow_none=True)
+
+
+class AreaIn(Schema):
+    uid = uid_field()
+    name = name_field(required=True)
+    kind = fields.String(load_default="processing",
+                         validate=validate.OneOf(("project", "processing")))
+
+
+class AreaPatch(Schema):
+    name = name_field()
+    kind = fields.String(validate=validate.OneOf(("project", "processing")))
+
+
+class Area(Schema):
+    uid = fields.String()
+    name = fields.String()
+    kind = fields.String()
+    users = fields.List(fields.String())
+    user_groups = fields.List(fields.String())
+
+
+class ContactGroupIn(Schema):
+    uid = uid_field()
+    name = name_field(required=True)
+    directory = uid_field(required=True, metadata={"description": "the one directory it "
+                                                   "belongs to (members may come from any)"})
+    priority = fields.Integer(load_default=0, strict=True,
+                              validate=validate.Range(min=-1_000_000, max=1_000_000))
+
+
+class ContactGroupPatch(Schema):
+    name = name_field()
+    directory = uid_field()
+    priority = fields.Integer(strict=True, validate=validate.Range(min=-1_000_000,
+                                                                   max=1_000_000))
+
+
+class ContactGroup(Schema):
+    uid = fields.String()
+    name = fields.String()
+    directory = fields.String()
+    priority = fields.Integer()
+
+
+class AccessArgs(Schema):
+    user = uid_field(load_default=None, metadata={
+        "description": "whose access (default: the acting user; others: admins only)"})
+
+
+class AccessAnswer(Schema):
+    user = fields.String()
+    contact = fields.String()
+    allowed = fields.Boolean()
+    reasons = fields.List(fields.String(), metadata={
+        "description": "admin, directory (mode all) and/or assigned"})
+    paths = paths_field()
+
+
+class CampaignStatusIn(Schema):
+    status = name_field(required=True)
+    advisor = uid_field(load_default=None, allow_none=True, metadata={
+        "description": "informational only: grants no visibility, changes no ownership"})
+
+
+class CampaignStatus(Schema):
+    contact = fields.String()
+    area = fields.String()
+    status = fields.String()
+    advisor = fields.String(allow_none=True)
+
+
+class MessageIn(Schema):
+    uid = uid_field()
+    contact = uid_field(required=True)
+    subject = name_field(required=True)
+    body = fields.String(load_default="", validate=validate.Length(max=100_000))
+    area = uid_field(load_default=None, allow_none=True)
+    recipient = uid_field(load_default=None, allow_none=True, metadata={
+        "description": "makes the message private to its recipient (and sender)"})
+    user_group = uid_field(load_default=None, allow_none=True, metadata={
+        "description": "restricts the content to this user group"})
+
+
+class Message(Schema):
+    uid = fields.String()
+    contact = fields.String()
+    sent_at = AwareDateTime()
+    sender = fields.String()
+    area = fields.String(allow_none=True)
+    private = fields.Boolean()
+    recipient = fields.String(allow_none=True)
+    user_group = fields.String(allow_none=True)
+    readable = fields.Boolean()
+    withheld_because = fields.List(fields.String())
+    subject = fields.String(allow_none=True, metadata={"description": "null when withheld"})
+    body = fields.String(allow_none=True, metadata={"description": "null when withheld"})
+
+
+class InvisibleCustomer(Schema):
+    contact = fields.Nested(ContactRef)
+    reason = fields.String()
+    directories = fields.List(fields.String())

@@ -44,6 +44,9 @@ class UserIn(Schema):
     is_admin = fields.Boolean(load_default=False)
     active = fields.Boolean(load_default=True)
     locations = uid_list(load_default=list)
+    account_manager_group = fields.Boolean(load_default=True, load_only=True, metadata={
+        "description": "create the account-manager group named after the user "
+                       "(uid amg-<user uid>) with the user as member; false opts out"})
 
 
 class UserPatch(Schema):
@@ -61,15 +64,6 @@ class User(Schema):
     is_admin = fields.Boolean()
     active = fields.Boolean()
     locations = fields.List(fields.String())
-
-
-class NamedIn(Schema):
-    uid = uid_field()
-    name = name_field(required=True)
-
-
-class NamedPatch(Schema):
-    name = name_field()
 
 
 class CustomerCategory(Schema):
@@ -248,7 +242,11 @@ class SettingsIn(Schema):
     installation_level = fields.String(validate=validate.OneOf(("full", "basic")), metadata={
         "description": "full: service levels apply to online and physical meetings; "
                        "basic: service groups extend service for online meetings only"})
+    second_account_manager_group = fields.Boolean(metadata={
+        "description": "contacts may have a secondary account-manager group (it counts for "
+                       "visibility only while this is on)"})
 
 
 class Settings(Schema):
     installation_level = fields.String()
+    second_account_manager_group = fields.Boolean()

@@ -15,7 +15,7 @@ from neo4j import ManagedTransaction
 from graphsvc.db import Graph, run, run_one
 from graphsvc.errors import Invalid, UnknownReference
 from graphsvc.pagination import decode_cursor, encode_cursor
-from graphsvc.services import crud, org
+from graphsvc.services import access, crud, org
 from graphsvc.slots import Window, free_slots
 
 CONDITIONS = ("competence", "reach", "presence", "time")
@@ -73,10 +73,13 @@ def validate(request: Request) -> None:
         raise Invalid.field("to", f"the window may span at most {MAX_WINDOW.days} days")
 
 
-def tx_context(tx: ManagedTransaction, request: Request) -> Context:
-    """Read and check the request's facts; 422 naming the field when one is missing."""
+def tx_context(tx: ManagedTransaction, request: Request, actor: str | None = None) -> Context:
+    """Read and check the request's facts; 422 naming the field when one is missing. With an
+    `actor`, a contact the actor does not see is reported exactly like a missing one."""
     row = run_one(tx, "availability/request_context", contact=request.contact,
                   meeting_type=request.meeting_type)
+    if row["contact_found"] and actor is not None:
+        row["contact_found"] = access.tx_sees(tx, actor, request.contact) is not None
     if not row["contact_found"]:
         raise UnknownReference.of("contact", request.contact, "contact")
     if not row["meeting_type_found"]:
@@ -206,12 +209,13 @@ def tx_excluded(tx: ManagedTransaction, ctx: Context, after: str | None, limit: 
 
 
 def search(graph: Graph, request: Request, limit: int, slot_limit: int,
-           explain: str | None = None, cursor: str | None = None) -> dict:
+           explain: str | None = None, cursor: str | None = None,
+           actor: str | None = None) -> dict:
     """The availability answer: eligible advisors with slots and paths, by earliest slot;
     with `explain="excluded"` also one page of the active users who are not eligible."""
 
     def work(tx):
-        ctx = tx_context(tx, request)
+        ctx = tx_context(tx, request, actor)
         eligible = tx_eligible(tx, ctx, slot_limit)[:limit]
         answer = {"advisors": [{"user": v.user, "paths": v.paths,
                                 "slots": [{"start": s, "end": e} for s, e in v.slots]}

@@ -68,7 +68,7 @@ def _tx_write(tx: ManagedTransaction, ctx: Context, verdict: Verdict, actor: str
 def _tx_book_advisor(tx: ManagedTransaction, request: Request, advisor: str, actor: str,
                      uid: str) -> dict:
     _tx_lock_advisor(tx, advisor)
-    ctx = availability.tx_context(tx, request)
+    ctx = availability.tx_context(tx, request, actor)
     [verdict] = availability.tx_judge_users(tx, ctx, [{"uid": advisor}])
     if not verdict.eligible:
         raise _refusal(verdict, advisor)
@@ -81,7 +81,7 @@ def _tx_book_group(tx: ManagedTransaction, request: Request, email: str, actor: 
     group = run_one(tx, "bookings/lock_service_group", email=email)
     if group is None:
         raise UnknownReference.field("service_group_email", f"no service group has '{email}'")
-    ctx = availability.tx_context(tx, request)
+    ctx = availability.tx_context(tx, request, actor)
     req = ctx.request
     members = run(tx, "org/service_group_members", uid=group["uid"], at=req.start, after=None,
                   limit=100_000)

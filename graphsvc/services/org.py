@@ -39,14 +39,19 @@ LINKED_GROUP = crud.link_type("ServiceGroup", "INCLUDES", "CompetenceGroup")
 # -- users ---------------------------------------------------------------------------------
 
 def create_user(graph: Graph, data: dict) -> dict:
-    """Create a user with the locations they work at, in one transaction."""
+    """Create a user with the locations they work at and, unless the request opts out, the
+    account-manager group named after the user (the user its member), in one transaction."""
+    data = dict(data)
     locations = data.pop("locations", [])
+    eponymous_group = data.pop("account_manager_group", True)
     props = {"is_admin": False, "active": True, **data, "uid": data.get("uid") or crud.new_uid()}
 
     def work(tx):
         crud.tx_require(tx, LOCATION, locations, "locations")
         uid = crud.tx_create(tx, USER, props)
         run(tx, "org/set_user_locations", uid=uid, locations=locations)
+        if eponymous_group:
+            run(tx, "contacts/create_eponymous_group", user=uid, uid=f"amg-{uid}")
         return crud.tx_get(tx, USER, uid)
 
     return graph.write_tx(work)

@@ -150,3 +150,20 @@ def test_32_parallel_bookings_give_one_booking_and_31_conflicts(api, world, clea
         assert sorted(codes) == [201] + [409] * 31, (round_no, codes)
     rows = clean_graph.read_one("system/count_label", label="Booking")
     assert rows["count"] == 20
+
+
+def test_a_contact_the_actor_does_not_see_is_unknown_for_availability_and_booking(
+        api, world, clean_graph):
+    f.directory(clean_graph, "hidden", "assigned", users=["kari"])
+    from graphsvc.actor import Actor
+    from graphsvc.services import contacts
+
+    contacts.update_contact(clean_graph, Actor("admin", True), "cust",
+                            {"directories": ["hidden"]})
+    url = ("/api/v1/availability?contact=cust&meeting_type=mortgage&mode=online"
+           "&from=2026-12-01T00:00:00Z&to=2026-12-02T00:00:00Z")
+    res = api.get(url, as_="kari")
+    assert res.status_code == 422 and "contact" in res.json["error"]["fields"]
+    assert api.get(url).status_code == 200  # the admin sees every contact
+    res = api.post("/api/v1/bookings", json=booking(TUE.replace(hour=9)), as_="kari")
+    assert res.status_code == 422 and "contact" in res.json["error"]["fields"]

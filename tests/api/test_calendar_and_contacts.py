@@ -47,15 +47,24 @@ def test_absences(api, admin, clean_graph):
 def test_contacts_crud_and_references(api, admin, clean_graph):
     f.location(clean_graph, "bergen")
     f.category(clean_graph, "private")
+    f.directory(clean_graph, "main")
     res = api.post("/api/v1/contacts", json={"uid": "c1", "name": "Nora", "email": "n@x.no",
                                              "customer_category": "private",
-                                             "home_location": "bergen"})
+                                             "home_location": "bergen", "directories": ["main"]})
     assert res.status_code == 201, res.json
     assert res.json == {"uid": "c1", "name": "Nora", "email": "n@x.no", "kind": "customer",
-                        "customer_category": "private", "home_location": "bergen"}
+                        "customer_category": "private", "home_location": "bergen",
+                        "directories": ["main"], "primary_manager_group": None,
+                        "secondary_manager_group": None}
     res = api.patch("/api/v1/contacts/c1", json={"home_location": None})
     assert res.json["home_location"] is None and res.json["customer_category"] == "private"
-    res = api.post("/api/v1/contacts", json={"name": "X", "home_location": "atlantis"})
+    res = api.post("/api/v1/contacts", json={"name": "X", "home_location": "atlantis",
+                                             "directories": ["main"]})
     assert res.status_code == 422 and "home_location" in res.json["error"]["fields"]
-    res = api.post("/api/v1/contacts", json={"name": "X", "kind": "friend"})
+    res = api.post("/api/v1/contacts", json={"name": "X", "kind": "friend",
+                                             "directories": ["main"]})
     assert res.status_code == 422 and "kind" in res.json["error"]["fields"]
+    res = api.post("/api/v1/contacts", json={"name": "X", "directories": []})
+    assert res.status_code == 422 and "directories" in res.json["error"]["fields"]
+    res = api.post("/api/v1/contacts", json={"name": "X", "directories": ["nowhere"]})
+    assert res.status_code == 422 and "directories" in res.json["error"]["fields"]

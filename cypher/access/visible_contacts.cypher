@@ -1,0 +1,57 @@
+// THE visibility rule (DOMAIN.md section 3), written once: the contacts a user sees, with
+// the paths that grant each one. A user sees a contact when the user is an admin, or when
+// some directory holding the contact is accessible to the user (directly or through a user
+// group) and that directory's mode is 'all', or the contact is assigned to an account-
+// manager group of the user (primary; secondary only while the setting is on).
+// Contact-group membership and campaign advisors never grant anything. Inactive users see
+// nothing.
+// Candidates are given as uid ranges, so one query serves every use: the access check
+// (one range [uid, uid]), a page of the visible-contacts list (one open range; keyset:
+// $after = the last uid served) and filtering a page of group members (one range each).
+// Results in uid order.
+// params: $user, $ranges (list of [from, until], inclusive), $after (uid or null), $limit,
+//         $second (bool: the "second account-manager group" setting)
+// columns: contact {uid, name, email, kind}, reasons, paths
+MATCH (u:User {uid: $user})
+WHERE u.active
+UNWIND $ranges AS range
+CALL (u, range) {
+  WITH u, range WHERE u.is_admin
+  MATCH (c:Contact)
+  WHERE c.uid >= range[0] AND c.uid <= range[1] AND ($after IS NULL OR c.uid > $after)
+  WITH u, c ORDER BY c.uid LIMIT $limit
+  MATCH admin = (u)
+  RETURN c, 'admin' AS reason, [admin] AS paths
+  UNION
+  MATCH granted = (u)-[:CAN_ACCESS]->(:Directory {visibility: 'all'})<-[:STORED_IN]-(c:Contact)
+  WHERE c.uid >= range[0] AND c.uid <= range[1] AND ($after IS NULL OR c.uid > $after)
+  WITH c, collect(granted) AS paths ORDER BY c.uid LIMIT $limit
+  RETURN c, 'directory' AS reason, paths
+  UNION
+  MATCH granted = (u)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->
+                  (:Directory {visibility: 'all'})<-[:STORED_IN]-(c:Contact)
+  WHERE c.uid >= range[0] AND c.uid <= range[1] AND ($after IS NULL OR c.uid > $after)
+  WITH c, collect(granted) AS paths ORDER BY c.uid LIMIT $limit
+  RETURN c, 'directory' AS reason, paths
+  UNION
+  MATCH assigned = (u)-[:MEMBER_OF]->(:AccountManagerGroup)
+                   <-[m:PRIMARY_MANAGER|SECONDARY_MANAGER]-(c:Contact)
+  WHERE c.uid >= range[0] AND c.uid <= range[1] AND ($after IS NULL OR c.uid > $after)
+    AND (type(m) = 'PRIMARY_MANAGER' OR $second)
+  WITH u, c, collect(assigned) AS assignments
+  CALL (u, c) {
+    MATCH access = (u)-[:CAN_ACCESS]->(:Directory {visibility: 'assigned'})<-[:STORED_IN]-(c)
+    RETURN access
+    UNION
+    MATCH access = (u)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->
+                   (:Directory {visibility: 'assigned'})<-[:STORED_IN]-(c)
+    RETURN access
+  }
+  WITH c, assignments, collect(access) AS accesses ORDER BY c.uid LIMIT $limit
+  RETURN c, 'assigned' AS reason, accesses + assignments AS paths
+}
+WITH c, collect(reason) AS reasons, collect(paths) AS path_lists
+ORDER BY c.uid
+LIMIT $limit
+RETURN c {.uid, .name, .email, .kind} AS contact, reasons,
+       reduce(all = [], ps IN path_lists | all + ps) AS paths

@@ -1,0 +1,10 @@
+// Account-manager groups with their members, one page at a time (keyset), or by $uids.
+// params: $uids (list or null), $after (uid or null), $limit
+// columns: item {uid, name, eponymous_of, members}
+MATCH (g:AccountManagerGroup)
+WHERE ($uids IS NULL OR g.uid IN $uids) AND ($after IS NULL OR g.uid > $after)
+RETURN g {.uid, .name, .eponymous_of,
+          members: COLLECT { MATCH (u:User)-[:MEMBER_OF]->(g) RETURN u.uid ORDER BY u.uid }}
+       AS item
+ORDER BY g.uid
+LIMIT $limit

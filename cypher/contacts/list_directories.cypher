@@ -1,0 +1,11 @@
+// Directories with their access grants, one page at a time (keyset), or by $uids.
+// params: $uids (list or null), $after (uid or null), $limit
+// columns: item {uid, name, visibility, users, user_groups}
+MATCH (d:Directory)
+WHERE ($uids IS NULL OR d.uid IN $uids) AND ($after IS NULL OR d.uid > $after)
+RETURN d {.uid, .name, .visibility,
+          users: COLLECT { MATCH (u:User)-[:CAN_ACCESS]->(d) RETURN u.uid ORDER BY u.uid },
+          user_groups: COLLECT { MATCH (g:UserGroup)-[:CAN_ACCESS]->(d)
+                                 RETURN g.uid ORDER BY g.uid }} AS item
+ORDER BY d.uid
+LIMIT $limit

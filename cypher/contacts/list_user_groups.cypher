@@ -1,0 +1,10 @@
+// User groups with their members, one page at a time (keyset), or by $uids.
+// params: $uids (list or null), $after (uid or null), $limit
+// columns: item {uid, name, members}
+MATCH (g:UserGroup)
+WHERE ($uids IS NULL OR g.uid IN $uids) AND ($after IS NULL OR g.uid > $after)
+RETURN g {.uid, .name,
+          members: COLLECT { MATCH (u:User)-[:MEMBER_OF]->(g) RETURN u.uid ORDER BY u.uid }}
+       AS item
+ORDER BY g.uid
+LIMIT $limit

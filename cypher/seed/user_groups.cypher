@@ -1,0 +1,10 @@
+// Seed user groups with their members (idempotent).
+// params: $rows [{uid, name, members: [user uid]}]
+// columns: none
+UNWIND $rows AS row
+MERGE (g:UserGroup {uid: row.uid})
+SET g.name = row.name
+WITH g, row
+UNWIND coalesce(row.members, []) AS user_uid
+MATCH (u:User {uid: user_uid})
+MERGE (u)-[:MEMBER_OF]->(g)

@@ -1,0 +1,87 @@
+"""Who may see which contact (DOMAIN.md section 3). Every answer comes from the one rule in
+`cypher/access/visible_contacts.cypher`: the access check, the visible list, and filtering
+any list of contacts shown to a user."""
+
+from __future__ import annotations
+
+from neo4j import ManagedTransaction
+
+from graphsvc.actor import Actor
+from graphsvc.db import Graph, run, run_one
+from graphsvc.errors import Forbidden, NotFound, UnknownReference
+from graphsvc.pagination import decode_cursor, page
+from graphsvc.services import crud, org
+
+EVERYTHING = ["", "\uffff"]
+
+
+def tx_second_group_on(tx: ManagedTransaction) -> bool:
+    return bool(run_one(tx, "org/get_settings")["settings"]["second_account_manager_group"])
+
+
+def tx_visible(tx: ManagedTransaction, user: str, ranges: list[list[str]], after: str | None,
+               limit: int) -> list[dict]:
+    return run(tx, "access/visible_contacts", user=user, ranges=ranges, after=after,
+               limit=limit, second=tx_second_group_on(tx))
+
+
+def tx_sees(tx: ManagedTransaction, user: str, contact: str) -> dict | None:
+    """The row granting `user` the contact, or None."""
+    rows = tx_visible(tx, user, [[contact, contact]], None, 1)
+    return rows[0] if rows else None
+
+
+def tx_require_visible(tx: ManagedTransaction, user: str, contact: str,
+                       field: str | None = None) -> None:
+    """A contact the user may not see is reported exactly like a missing one: 404 in a
+    path, 422 unknown reference in a body field."""
+    if tx_sees(tx, user, contact) is None:
+        if field:
+            raise UnknownReference.of("contact", contact, field)
+        raise NotFound.of("contact", contact)
+
+
+def tx_filter_visible(tx: ManagedTransaction, user: str, uids: list[str]) -> set[str]:
+    """Which of these contacts the user sees (one query, whatever the number)."""
+    if not uids:
+        return set()
+    rows = tx_visible(tx, user, [[uid, uid] for uid in uids], None, len(uids))
+    return {row["contact"]["uid"] for row in rows}
+
+
+def check(graph: Graph, actor: Actor, user: str, contact: str) -> dict:
+    """May `user` see `contact`, and why. Only admins may ask about somebody else."""
+    if user != actor.uid and not actor.is_admin:
+        raise Forbidden("Only administrators may ask about another user's access.")
+
+    def work(tx):
+        crud.tx_get(tx, org.USER, user)
+        if run_one(tx, "contacts/list_contacts", uids=[contact], after=None, limit=1) is None:
+            raise NotFound.of("contact", contact)
+        row = tx_sees(tx, user, contact)
+        if row is None and not actor.is_admin:
+            raise NotFound.of("contact", contact)  # not seen: exactly like a missing one
+        return {"user": user, "contact": contact, "allowed": row is not None,
+                "reasons": row["reasons"] if row else [], "paths": row["paths"] if row else []}
+
+    return graph.read_tx(work)
+
+
+def visible_contacts(graph: Graph, actor: Actor, user: str, limit: int,
+                     cursor: str | None) -> dict:
+    if user != actor.uid and not actor.is_admin:
+        raise Forbidden("Only administrators may list another user's contacts.")
+
+    def work(tx):
+        crud.tx_get(tx, org.USER, user)
+        return tx_visible(tx, user, [EVERYTHING], decode_cursor(cursor), limit + 1)
+
+    return page([row["contact"] for row in graph.read_tx(work)], limit)
+
+
+def invisible_customers(graph: Graph, limit: int, cursor: str | None) -> dict:
+    def work(tx):
+        return run(tx, "reports/invisible-customers", second=tx_second_group_on(tx),
+                   after=decode_cursor(cursor), limit=limit + 1)
+
+    return page(graph.read_tx(work), limit, key=lambda row: row["contact"]["uid"])
