@@ -142,6 +142,10 @@ def get_settings():
 @settings.response(200, schemas.Settings)
 def patch_settings(changes):
     require_admin()
+    if "default_user" in changes:
+        from graphsvc.services import conditions
+
+        conditions.set_default_user(graph(), changes.pop("default_user"))
     return org.update_settings(graph(), changes)
 
 

@@ -171,6 +171,10 @@ class MessageIn(Schema):
         "description": "makes the message private to its recipient (and sender)"})
     user_group = uid_field(load_default=None, allow_none=True, metadata={
         "description": "restricts the content to this user group"})
+    domain = fields.String(load_default=None, allow_none=True, validate=validate.OneOf(
+        ("helpdesk", "sales", "service", "projects")), metadata={
+        "description": "processing domain: without an explicit area the message lands "
+                       "where the contact's groups say, restricted to their user group"})
 
 
 class Message(Schema):

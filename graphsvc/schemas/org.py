@@ -245,8 +245,17 @@ class SettingsIn(Schema):
     second_account_manager_group = fields.Boolean(metadata={
         "description": "contacts may have a secondary account-manager group (it counts for "
                        "visibility only while this is on)"})
+    default_user = uid_field(allow_none=True, metadata={
+        "description": "new cases no handler is responsible for go to this user"})
+
+
+class DomainArea(Schema):
+    domain = fields.String()
+    area = fields.String()
 
 
 class Settings(Schema):
     installation_level = fields.String()
     second_account_manager_group = fields.Boolean()
+    default_user = fields.String(allow_none=True)
+    default_areas = fields.List(fields.Nested(DomainArea))

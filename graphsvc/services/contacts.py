@@ -200,12 +200,21 @@ def set_campaign_status(graph: Graph, actor: Actor, contact: str, area: str,
 # -- messages --------------------------------------------------------------------------------
 
 def create_message(graph: Graph, actor: Actor, data: dict) -> dict:
+    data = dict(data)
     message = {"uid": data.get("uid") or crud.new_uid(), "subject": data["subject"],
                "body": data.get("body", ""), "private": bool(data.get("recipient")),
                "sent_at": datetime.now(UTC)}
 
     def work(tx):
         access.tx_require_visible(tx, actor.uid, data["contact"], field="contact")
+        if data.get("domain"):
+            # Lands where the contact's groups say for the domain, restricted to their group.
+            from graphsvc.services.conditions import tx_responsibility
+
+            where = tx_responsibility(tx, data["contact"], data["domain"])
+            data.setdefault("area", None)
+            data["area"] = data["area"] or where["area"]
+            data["user_group"] = data.get("user_group") or where["user_group"]
         if data.get("area"):
             crud.tx_require(tx, AREA, [data["area"]], "area")
         if data.get("recipient"):

@@ -1,0 +1,6 @@
+// Change some plain fields of a case (subject, status, closed_at, updated_at).
+// params: $uid, $changes (map)
+// columns: uid
+MATCH (k:Case {uid: $uid})
+SET k += $changes
+RETURN k.uid AS uid

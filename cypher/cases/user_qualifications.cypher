@@ -1,0 +1,6 @@
+// The qualifications a user holds with their ratings.
+// params: $user
+// columns: qualification, rating
+MATCH (:User {uid: $user})-[h:HOLDS]->(q:Qualification)
+RETURN q.uid AS qualification, h.rating AS rating
+ORDER BY q.uid

@@ -1,0 +1,9 @@
+// Delete an SLA contract with its levels (cases keep their due times).
+// params: $uid
+// columns: deleted
+OPTIONAL MATCH (k:SlaContract {uid: $uid})
+OPTIONAL MATCH (k)-[:HAS_LEVEL]->(l:SlaLevel)
+DETACH DELETE l
+WITH DISTINCT k
+DETACH DELETE k
+RETURN count(k) AS deleted

@@ -1,0 +1,5 @@
+// A contact's personal price list, if any.
+// params: $contact
+// columns: uid
+MATCH (:Contact {uid: $contact})-[:PERSONAL_PRICE_LIST]->(pl:PriceList)
+RETURN pl.uid AS uid

@@ -1,0 +1,12 @@
+// The default user new cases go to when no handler is responsible ($user null removes it).
+// params: $user (or null)
+// columns: none
+MERGE (s:Settings {key: 'global'})
+WITH s
+OPTIONAL MATCH (s)-[old:DEFAULT_USER]->(:User)
+DELETE old
+WITH DISTINCT s
+CALL (s) {
+  MATCH (u:User {uid: $user})
+  CREATE (s)-[:DEFAULT_USER]->(u)
+}

@@ -1,0 +1,12 @@
+// Claim one task for a member: take the task's lock first, then check it is still open.
+// No row when another member claimed it first.
+// params: $uid, $user, $at
+// columns: uid
+MATCH (x:Task {uid: $uid})
+SET x.claim_lock = $user
+WITH x
+WHERE x.status = 'open'
+MATCH (u:User {uid: $user})
+CREATE (x)-[:CLAIMED_BY]->(u)
+SET x.status = 'claimed', x.claimed_at = $at
+RETURN x.uid AS uid

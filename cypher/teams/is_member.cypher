@@ -1,0 +1,6 @@
+// Is the user a member of the team?
+// params: $team, $user
+// columns: team_found, member
+OPTIONAL MATCH (t:Team {uid: $team})
+RETURN t IS NOT NULL AS team_found,
+       EXISTS { (:User {uid: $user})-[:MEMBER_OF]->(t) } AS member

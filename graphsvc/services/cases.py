@@ -1,0 +1,296 @@
+"""Service cases and their assignment (DOMAIN.md section 6), qualifications, and the pools
+teams pull tasks from (section 7).
+
+Pulls never hand out an item twice: the candidates are read in one global order (most
+urgent first), and each claim locks the item and re-checks its status inside the same
+transaction before taking it. Locks are taken in that one order, so two pulls never wait on
+each other in a cycle; a lost race just moves on to the next candidate, no retry needed.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from neo4j import ManagedTransaction
+
+from graphsvc.actor import Actor
+from graphsvc.db import Graph, run, run_one
+from graphsvc.errors import Forbidden, Invalid, NotFound
+from graphsvc.pagination import decode_cursor, page
+from graphsvc.services import access, conditions, crud, org
+
+QUALIFICATION = crud.kind("Qualification", "qualification", "cases/list_qualifications")
+TEAM = crud.kind("Team", "team", "teams/list_teams")
+HOLDS = crud.link_type("User", "HOLDS", "Qualification")
+TEAM_MEMBER = crud.link_type("User", "MEMBER_OF", "Team")
+
+STATUSES = ("active_new", "active_assigned", "pending", "closed")
+CANDIDATES = 32  # how many of the most urgent items one pull looks at
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+# -- qualifications ---------------------------------------------------------------------------
+
+def _tx_check_ratings(tx: ManagedTransaction, ratings: dict[str, int], field: str) -> None:
+    """422 unless every rating lies inside its qualification's scale."""
+    scales = {r["uid"]: r for r in run(tx, "cases/scales", uids=list(ratings))}
+    for uid, rating in ratings.items():
+        scale = scales.get(uid)
+        if scale is None:
+            raise Invalid.field(field, f"unknown qualification '{uid}'", code="unknown_reference")
+        if not scale["scale_min"] <= rating <= scale["scale_max"]:
+            raise Invalid.field(field, f"{rating} is outside the scale of '{uid}' "
+                                       f"({scale['scale_min']}..{scale['scale_max']})")
+
+
+def create_qualification(graph: Graph, data: dict) -> dict:
+    if data["scale_max"] <= data["scale_min"]:
+        raise Invalid.field("scale_max", "must be greater than scale_min")
+    return crud.create(graph, QUALIFICATION, data)
+
+
+def set_rating(graph: Graph, user: str, qualification: str, rating: int | None) -> list[dict]:
+    def work(tx):
+        crud.tx_get(tx, org.USER, user)
+        crud.tx_get(tx, QUALIFICATION, qualification)
+        if rating is not None:
+            _tx_check_ratings(tx, {qualification: rating}, "rating")
+        crud.tx_set_link(tx, HOLDS, user, qualification, False)
+        if rating is not None:
+            crud.tx_set_link(tx, HOLDS, user, qualification, True, {"rating": rating})
+        return run(tx, "cases/user_qualifications", user=user)
+
+    return graph.write_tx(work)
+
+
+def user_qualifications(graph: Graph, user: str) -> list[dict]:
+    def work(tx):
+        crud.tx_get(tx, org.USER, user)
+        return run(tx, "cases/user_qualifications", user=user)
+
+    return graph.read_tx(work)
+
+
+# -- cases -------------------------------------------------------------------------------------
+
+def _due(created_at: datetime, level: dict) -> tuple[datetime, datetime]:
+    return (created_at + timedelta(minutes=level["response_minutes"]),
+            created_at + timedelta(minutes=level["resolution_minutes"]))
+
+
+def _tx_get_case(tx: ManagedTransaction, uid: str) -> dict:
+    rows = run(tx, "cases/get_cases", uids=[uid])
+    if not rows:
+        raise NotFound.of("case", uid)
+    return rows[0]["item"]
+
+
+def _tx_visible_case(tx: ManagedTransaction, actor: Actor, uid: str) -> dict:
+    """The case, or 404 when it does not exist or the actor does not see its contact."""
+    case = _tx_get_case(tx, uid)
+    if access.tx_sees(tx, actor.uid, case["contact"]) is None:
+        raise NotFound.of("case", uid)
+    return case
+
+
+def open_case(graph: Graph, actor: Actor, data: dict) -> dict:
+    """Open a case: area, handler and user group from the contact's groups for the domain
+    (default area otherwise); assigned to the responsible handler (active_assigned) or else
+    to the default user (active_new); SLA of the contact's highest-priority group with a
+    contract, at its default level (or the level matching a given severity)."""
+    created = now()
+    uid = data.get("uid") or crud.new_uid()
+    requirements = data.get("requirements", [])
+
+    def work(tx):
+        access.tx_require_visible(tx, actor.uid, data["contact"], field="contact")
+        if requirements:
+            _tx_check_ratings(tx, {r["qualification"]: r["min_rating"] for r in requirements},
+                              "requirements")
+        where = conditions.tx_responsibility(tx, data["contact"], data["domain"])
+        if where["handler"]:
+            assignee, status = where["handler"], "active_assigned"
+        elif where["default_user"]:
+            assignee, status = where["default_user"], "active_new"
+        else:
+            raise Invalid("No handler is responsible for this contact and no default user is "
+                          "set: set one with PATCH /api/v1/settings {\"default_user\": ...}.",
+                          code="no_default_user", fields={"contact": [
+                              "no responsible handler and no default user"]})
+        sla = run_one(tx, "conditions/sla_for_contact", contact=data["contact"])
+        level, paths = None, list(where["paths"])
+        if sla:
+            level = sla["level"]
+            paths.append(sla["path"])
+            if data.get("severity"):
+                level = _tx_level_for(tx, sla["contract"], data["severity"])
+        response_due, resolution_due = _due(created, level) if level else (None, None)
+        run(tx, "cases/create_case", contact=data["contact"], area=where["area"],
+            assignee=assignee, level=level["uid"] if level else None,
+            user_group=where["user_group"], requirements=requirements,
+            case={"uid": uid, "subject": data["subject"], "domain": data["domain"],
+                  "severity": level["severity"] if level else data.get("severity"),
+                  "status": status, "created_at": created, "updated_at": created,
+                  "response_due": response_due, "resolution_due": resolution_due,
+                  "created_by": actor.uid})
+        return {**_tx_get_case(tx, uid), "paths": paths}
+
+    return graph.write_tx(work)
+
+
+def _tx_level_for(tx: ManagedTransaction, contract: str, severity: str) -> dict:
+    row = run_one(tx, "conditions/sla_level_for_severity", contract=contract, severity=severity)
+    if row is None:
+        raise Invalid.field("severity", f"SLA contract '{contract}' has no level for "
+                                        f"severity '{severity}'")
+    return row["level"]
+
+
+def get_case(graph: Graph, actor: Actor, uid: str) -> dict:
+    return graph.read_tx(_tx_visible_case, actor, uid)
+
+
+def update_case(graph: Graph, actor: Actor, uid: str, changes: dict) -> dict:
+    """Subject, status (pending, closed, back to active) and severity; a new severity moves
+    the case to the matching level of its contract and recomputes the due times."""
+    severity = changes.pop("severity", None)
+    at = now()
+
+    def work(tx):
+        case = _tx_visible_case(tx, actor, uid)
+        plain = {k: v for k, v in changes.items() if k in ("subject", "status")}
+        if plain.get("status") == "closed" and case["status"] != "closed":
+            plain["closed_at"] = at
+        if plain.get("status") in ("active_new", "active_assigned", "pending"):
+            plain["closed_at"] = None
+        if plain:
+            run(tx, "cases/update_case", uid=uid, changes={**plain, "updated_at": at})
+        if severity is not None:
+            context = run_one(tx, "cases/case_sla_context", uid=uid)
+            if context["contract"] is None:
+                run(tx, "cases/update_case", uid=uid, changes={"severity": severity})
+            else:
+                level = _tx_level_for(tx, context["contract"], severity)
+                response_due, resolution_due = _due(context["created_at"], level)
+                run(tx, "cases/set_case_sla", uid=uid, level=level["uid"],
+                    response_due=response_due, resolution_due=resolution_due,
+                    manual=bool(case["sla"] and case["sla"]["manual"]),
+                    severity=level["severity"], at=at)
+        return _tx_get_case(tx, uid)
+
+    return graph.write_tx(work)
+
+
+def override_sla(graph: Graph, actor: Actor, uid: str, contract: str, level: str) -> dict:
+    """Change the SLA of one case by hand: another contract and level, due times anew."""
+    at = now()
+
+    def work(tx):
+        _tx_visible_case(tx, actor, uid)
+        found = crud.tx_get(tx, conditions.SLA_CONTRACT, contract)
+        chosen = next((lvl for lvl in found["levels"] if lvl["uid"] == level), None)
+        if chosen is None:
+            raise Invalid.field("level", f"not a level of SLA contract '{contract}'")
+        context = run_one(tx, "cases/case_sla_context", uid=uid)
+        response_due, resolution_due = _due(context["created_at"], chosen)
+        run(tx, "cases/set_case_sla", uid=uid, level=level, response_due=response_due,
+            resolution_due=resolution_due, manual=True, severity=chosen["severity"], at=at)
+        return _tx_get_case(tx, uid)
+
+    return graph.write_tx(work)
+
+
+def assign(graph: Graph, actor: Actor, uid: str, assignee: str) -> dict:
+    """Manual assignment to any active user: status active_assigned."""
+    at = now()
+
+    def work(tx):
+        _tx_visible_case(tx, actor, uid)
+        user = crud.tx_get(tx, org.USER, assignee)
+        if not user["active"]:
+            raise Invalid.field("user", f"user '{assignee}' is not active")
+        run(tx, "cases/assign_case", uid=uid, assignee=assignee, by=actor.uid,
+            assignment={"uid": crud.new_uid(), "at": at})
+        return _tx_get_case(tx, uid)
+
+    return graph.write_tx(work)
+
+
+def suggestions(graph: Graph, actor: Actor, user: str, limit: int) -> list[dict]:
+    if user != actor.uid and not actor.is_admin:
+        raise Forbidden("Only administrators may see another user's suggestions.")
+
+    def work(tx):
+        crud.tx_get(tx, org.USER, user)
+        return run(tx, "cases/assignment_suggestions", user=user, limit=limit)
+
+    return graph.read_tx(work)
+
+
+def _claim_first(tx: ManagedTransaction, candidates: str, claim: str, **params) -> str | None:
+    """Walk the most urgent candidates in order; lock, re-check and take the first still
+    free. None when every candidate was taken (or there was none)."""
+    claimer = params.pop("claimer")
+    for row in run(tx, candidates, limit=CANDIDATES, **params):
+        taken = run_one(tx, claim, uid=row["uid"], at=now(), **claimer)
+        if taken:
+            return taken["uid"]
+    return None
+
+
+def pull_case(graph: Graph, actor: Actor) -> dict | None:
+    """The most urgent new case the agent is qualified for, now assigned to the agent."""
+
+    def work(tx):
+        uid = _claim_first(tx, "cases/pull_candidates", "cases/claim_case", agent=actor.uid,
+                           claimer={"agent": actor.uid})
+        return _tx_get_case(tx, uid) if uid else None
+
+    return graph.write_tx(work)
+
+
+# -- teams and task pools ---------------------------------------------------------------------
+
+def add_tasks(graph: Graph, team: str, tasks: list[dict]) -> list[dict]:
+    rows = [{"uid": t.get("uid") or crud.new_uid(), "title": t["title"], "status": "open",
+             "created_at": now(), "due": t.get("due")} for t in tasks]
+
+    def work(tx):
+        crud.tx_get(tx, TEAM, team)
+        run(tx, "teams/create_tasks", team=team, tasks=rows)
+        return [r["item"] for r in run(tx, "teams/get_tasks", uids=[r["uid"] for r in rows],
+                                       team=None, status=None, after=None, limit=len(rows))]
+
+    return graph.write_tx(work)
+
+
+def team_tasks(graph: Graph, team: str, status: str | None, limit: int,
+               cursor: str | None) -> dict:
+    def work(tx):
+        crud.tx_get(tx, TEAM, team)
+        return run(tx, "teams/get_tasks", uids=None, team=team, status=status,
+                   after=decode_cursor(cursor), limit=limit + 1)
+
+    return page([r["item"] for r in graph.read_tx(work)], limit)
+
+
+def pull_task(graph: Graph, actor: Actor, team: str) -> dict | None:
+    """The next open task of the team's pool, claimed by the acting member."""
+
+    def work(tx):
+        row = run_one(tx, "teams/is_member", team=team, user=actor.uid)
+        if not row["team_found"]:
+            raise NotFound.of("team", team)
+        if not row["member"]:
+            raise Forbidden(f"'{actor.uid}' is not a member of team '{team}'.")
+        uid = _claim_first(tx, "teams/pull_candidates", "teams/claim_task", team=team,
+                           claimer={"user": actor.uid})
+        if uid is None:
+            return None
+        return run(tx, "teams/get_tasks", uids=[uid], team=None, status=None, after=None,
+                   limit=1)[0]["item"]
+
+    return graph.write_tx(work)
