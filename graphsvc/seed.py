@@ -12,7 +12,7 @@ from graphsvc.db import Graph
 SECTIONS = ["settings", "locations", "users", "user_groups", "account_manager_groups",
             "customer_categories", "meeting_themes", "meeting_types", "competence_groups",
             "service_groups", "directories", "areas", "contacts", "contact_groups",
-            "working_hours", "absences", "bookings"]
+            "working_hours", "absences", "bookings", "qualifications", "cases"]
 BATCH = 5000
 
 

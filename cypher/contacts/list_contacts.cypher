@@ -1,10 +1,20 @@
-// Contacts with category, home location, directories and account-manager groups, one page
-// at a time (keyset), or by $uids. Not filtered: callers check visibility first.
+// Contacts with category, home location, directories and account-manager groups: the ones
+// named in $uids (index seeks), or one page at a time in uid order (keyset, index order).
+// Not filtered: callers check visibility first.
 // params: $uids (list or null), $after (uid or null), $limit
 // columns: item {uid, name, email, kind, customer_category, home_location, directories,
 //                primary_manager_group, secondary_manager_group}
-MATCH (c:Contact)
-WHERE ($uids IS NULL OR c.uid IN $uids) AND ($after IS NULL OR c.uid > $after)
+CALL () {
+  WITH $uids AS uids WHERE uids IS NOT NULL
+  UNWIND uids AS wanted
+  MATCH (c:Contact {uid: wanted})
+  RETURN c
+  UNION
+  WITH $uids AS uids WHERE uids IS NULL
+  MATCH (c:Contact) WHERE c.uid > coalesce($after, '')
+  RETURN c ORDER BY c.uid LIMIT $limit
+}
+WITH c ORDER BY c.uid LIMIT $limit
 OPTIONAL MATCH (c)-[:IN_CATEGORY]->(cat:CustomerCategory)
 OPTIONAL MATCH (c)-[:HOME_LOCATION]->(home:Location)
 OPTIONAL MATCH (c)-[:PRIMARY_MANAGER]->(primary:AccountManagerGroup)
@@ -14,4 +24,3 @@ RETURN c {.uid, .name, .email, .kind, customer_category: cat.uid, home_location:
                                  RETURN d.uid ORDER BY d.uid },
           primary_manager_group: primary.uid, secondary_manager_group: secondary.uid} AS item
 ORDER BY c.uid
-LIMIT $limit

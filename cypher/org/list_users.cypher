@@ -1,9 +1,19 @@
-// Users by uid with the locations they work at, one page at a time (keyset), or by $uids.
+// Users with the locations they work at: the ones named in $uids (index seeks), or one
+// page at a time in uid order (keyset, index order).
 // params: $uids (list or null), $after (uid or null), $limit
 // columns: item {uid, name, email, is_admin, active, locations}
-MATCH (u:User)
-WHERE ($uids IS NULL OR u.uid IN $uids) AND ($after IS NULL OR u.uid > $after)
+CALL () {
+  WITH $uids AS uids WHERE uids IS NOT NULL
+  UNWIND uids AS wanted
+  MATCH (u:User {uid: wanted})
+  RETURN u
+  UNION
+  WITH $uids AS uids WHERE uids IS NULL
+  MATCH (u:User) WHERE u.uid > coalesce($after, '')
+  RETURN u ORDER BY u.uid LIMIT $limit
+}
+WITH u ORDER BY u.uid LIMIT $limit
 RETURN u {.uid, .name, .email, .is_admin, .active,
-          locations: COLLECT { MATCH (u)-[:WORKS_AT]->(l:Location) RETURN l.uid ORDER BY l.uid }} AS item
+          locations: COLLECT { MATCH (u)-[:WORKS_AT]->(l:Location)
+                               RETURN l.uid ORDER BY l.uid }} AS item
 ORDER BY u.uid
-LIMIT $limit

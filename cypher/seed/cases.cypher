@@ -1,0 +1,28 @@
+// Seed cases (idempotent), times stored in UTC. Seeds are trusted: no responsibility or
+// SLA lookup, the rows say where each case stands.
+// params: $rows [{uid, subject, domain, severity, status, contact, assignee, created_at,
+//                 response_due, resolution_due, requirements: [{qualification, min_rating}]}]
+// columns: none
+UNWIND $rows AS row
+MATCH (c:Contact {uid: row.contact})
+MERGE (k:Case {uid: row.uid})
+SET k.subject = row.subject, k.domain = coalesce(row.domain, 'helpdesk'),
+    k.severity = row.severity, k.status = row.status,
+    k.created_at = datetime({datetime: datetime(row.created_at), timezone: 'UTC'}),
+    k.response_due = CASE WHEN row.response_due IS NULL THEN null
+                     ELSE datetime({datetime: datetime(row.response_due), timezone: 'UTC'}) END,
+    k.resolution_due = CASE WHEN row.resolution_due IS NULL THEN null
+                       ELSE datetime({datetime: datetime(row.resolution_due), timezone: 'UTC'})
+                       END
+MERGE (k)-[:FOR_CONTACT]->(c)
+WITH k, row
+CALL (k, row) {
+  MATCH (u:User {uid: row.assignee})
+  MERGE (k)-[:ASSIGNED_TO]->(u)
+}
+CALL (k, row) {
+  UNWIND coalesce(row.requirements, []) AS req
+  MATCH (q:Qualification {uid: req.qualification})
+  MERGE (k)-[r:REQUIRES]->(q)
+  SET r.min_rating = req.min_rating
+}
