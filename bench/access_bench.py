@@ -13,9 +13,15 @@ import time
 from collections.abc import Iterator
 
 import httpx
-from tqdm import tqdm
 
-from bench.common import api_server, bench_graph, http_get, measure, print_table
+from bench.common import (
+    api_server,
+    bench_graph,
+    http_get,
+    load_with_progress,
+    measure,
+    print_table,
+)
 from graphsvc.seed import load_data
 from graphsvc.services.access import EVERYTHING
 
@@ -73,12 +79,10 @@ def main() -> None:
     with bench_graph(keep=args.keep) as graph:
         started = time.perf_counter()
         load_data(graph, org_sections(args.users, rnd))
-        nodes = 0
-        with tqdm(total=args.contacts, unit="contact", desc="contacts") as bar:
-            for batch in contact_batches(args.contacts, args.users, rnd):
-                load_data(graph, {"contacts": batch})
-                nodes += len(batch)
-                bar.update(len(batch))
+        load_with_progress(graph, (("contacts", batch) for batch in
+                                   contact_batches(args.contacts, args.users, rnd)),
+                           args.contacts, unit="contact")
+        nodes = args.contacts
         elapsed = time.perf_counter() - started
         counts = graph.read_one("system/count_all")
         print(f"loaded {counts['nodes']} nodes and {counts['relationships']} relationships in "

@@ -8,13 +8,18 @@ from __future__ import annotations
 
 import argparse
 import random
-import time
 from datetime import UTC, datetime
 
 import httpx
-from tqdm import tqdm
 
-from bench.common import api_server, bench_graph, http_get, measure, print_table
+from bench.common import (
+    api_server,
+    bench_graph,
+    http_get,
+    load_with_progress,
+    measure,
+    print_table,
+)
 from graphsvc.seed import BATCH
 from graphsvc.services import org
 
@@ -66,19 +71,18 @@ def generate(users: int, groups: int, seed: int = 7) -> dict:
 
 
 def load(graph, data: dict) -> None:
-    """Load through the seed loaders (batched UNWIND ... MERGE), with a progress bar."""
+    """Load a generated org through the seed loaders, section by section, in batches."""
     from graphsvc.seed import SECTIONS
 
-    total = sum(len(data.get(s, [])) for s in SECTIONS)
-    started = time.perf_counter()
-    with tqdm(total=total, unit="row", desc="loading") as bar:
+    def batches():
         for section in SECTIONS:
             rows = data.get(section, [])
             size = 500 if section in ("competence_groups", "service_groups") else BATCH
             for start in range(0, len(rows), size):
-                graph.write(f"seed/{section}", rows=rows[start:start + size])
-                bar.update(len(rows[start:start + size]))
-    elapsed = time.perf_counter() - started
+                yield section, rows[start:start + size]
+
+    total = sum(len(data.get(s, [])) for s in SECTIONS)
+    elapsed = load_with_progress(graph, batches(), total)
     print(f"loaded {total} rows in {elapsed:.1f}s ({total / elapsed:.0f} rows/s)")
 
 

@@ -15,9 +15,8 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
 import httpx
-from tqdm import tqdm
 
-from bench.common import Result, api_server, bench_graph, print_table
+from bench.common import Result, api_server, bench_graph, load_with_progress, print_table
 from graphsvc.actor import Actor
 from graphsvc.seed import load_data
 from graphsvc.services import cases
@@ -96,12 +95,9 @@ def main() -> None:
     org, batches = generate(args.cases, args.agents, rnd)
     with bench_graph(keep=args.keep) as graph:
         load_data(graph, org)
-        started = time.perf_counter()
-        with tqdm(total=args.cases, unit="case", desc="cases") as bar:
-            for batch in batches:
-                load_data(graph, {"cases": batch})
-                bar.update(len(batch))
-        print(f"loaded {args.cases} cases in {time.perf_counter() - started:.1f}s")
+        elapsed = load_with_progress(graph, (("cases", b) for b in batches), args.cases,
+                                     unit="case")
+        print(f"loaded {args.cases} cases in {elapsed:.1f}s ({args.cases / elapsed:.0f}/s)")
 
         def in_process(agent):
             case = cases.pull_case(graph, Actor(agent, False))

@@ -103,11 +103,12 @@ def db_wipe(yes: bool) -> None:
     """Delete all data in the configured database (the schema stays)."""
     if not yes:
         _fail(click.UsageError("wipe deletes everything in the database; pass --yes"))
-    from graphsvc.seed import wipe
-
     graph = _graph()
     try:
-        click.echo(f"Deleted {wipe(graph)} nodes.")
+        before = graph.read_one("system/count_all")
+        graph.run_autocommit("system/wipe_all")
+        click.echo(f"Deleted {before['nodes']} nodes and {before['relationships']} "
+                   "relationships.")
     finally:
         graph.close()
 

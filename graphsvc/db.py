@@ -115,6 +115,12 @@ class Graph:
     def write_one(self, name: str, /, **params: Any) -> dict | None:
         return self.write_tx(run_one, name, **params)
 
+    def run_autocommit(self, name: str, /, **params: Any) -> None:
+        """Run a named maintenance query outside a transaction function (required for
+        `CALL ... IN TRANSACTIONS`). Not retried: for the CLI, not for request handling."""
+        with self._session(neo4j.WRITE_ACCESS) as session:
+            session.run(queries[name], params).consume()
+
     def server_info(self) -> dict:
         """Version and edition of the server; raises ServiceUnavailable when it does not answer."""
         # Auto-commit, not a retried transaction function: a health probe must fail fast.

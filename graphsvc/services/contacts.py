@@ -64,17 +64,15 @@ LINK_KEYS = ("customer_category", "home_location", "directories", "primary_manag
              "secondary_manager_group")
 
 
-def create_contact(graph: Graph, data: dict) -> dict:
+def _split_links(data: dict) -> tuple[dict, dict]:
     data = dict(data)
-    links = {key: data.pop(key) for key in LINK_KEYS if key in data}
-    props = {"kind": "customer", **data, "uid": data.get("uid") or crud.new_uid()}
+    return data, {key: data.pop(key) for key in LINK_KEYS if key in data}
 
-    def work(tx):
-        uid = crud.tx_create(tx, CONTACT, props)
-        _tx_set_links(tx, uid, links)
-        return crud.tx_get(tx, CONTACT, uid)
 
-    return graph.write_tx(work)
+def create_contact(graph: Graph, data: dict) -> dict:
+    props, links = _split_links(data)
+    return crud.create(graph, CONTACT, {"kind": "customer", **props},
+                       lambda tx, uid: _tx_set_links(tx, uid, links))
 
 
 def get_contact(graph: Graph, actor: Actor, uid: str) -> dict:
@@ -98,16 +96,10 @@ def list_contacts(graph: Graph, actor: Actor, limit: int, cursor: str | None) ->
 
 
 def update_contact(graph: Graph, actor: Actor, uid: str, changes: dict) -> dict:
-    changes = dict(changes)
-    links = {key: changes.pop(key) for key in LINK_KEYS if key in changes}
-
-    def work(tx):
-        access.tx_require_visible(tx, actor.uid, uid)
-        crud.tx_update(tx, CONTACT, uid, changes)
-        _tx_set_links(tx, uid, links)
-        return crud.tx_get(tx, CONTACT, uid)
-
-    return graph.write_tx(work)
+    props, links = _split_links(changes)
+    return crud.update(graph, CONTACT, uid, props,
+                       then=lambda tx, uid: _tx_set_links(tx, uid, links),
+                       first=lambda tx: access.tx_require_visible(tx, actor.uid, uid))
 
 
 def delete_contact(graph: Graph, actor: Actor, uid: str) -> None:
@@ -120,32 +112,25 @@ def delete_contact(graph: Graph, actor: Actor, uid: str) -> None:
 
 # -- contact groups -----------------------------------------------------------------------
 
+def _set_directory(directory: str | None):
+    def then(tx, uid):
+        if directory is not None:
+            crud.tx_require(tx, DIRECTORY, [directory], "directory")
+            run(tx, "contacts/set_contact_group_directory", uid=uid, directory=directory)
+
+    return then
+
+
 def create_contact_group(graph: Graph, data: dict) -> dict:
     data = dict(data)
-    directory = data.pop("directory")
-    props = {"priority": 0, **data, "uid": data.get("uid") or crud.new_uid()}
-
-    def work(tx):
-        crud.tx_require(tx, DIRECTORY, [directory], "directory")
-        uid = crud.tx_create(tx, CONTACT_GROUP, props)
-        run(tx, "contacts/set_contact_group_directory", uid=uid, directory=directory)
-        return crud.tx_get(tx, CONTACT_GROUP, uid)
-
-    return graph.write_tx(work)
+    then = _set_directory(data.pop("directory"))
+    return crud.create(graph, CONTACT_GROUP, {"priority": 0, **data}, then)
 
 
 def update_contact_group(graph: Graph, uid: str, changes: dict) -> dict:
     changes = dict(changes)
-    directory = changes.pop("directory", None)
-
-    def work(tx):
-        crud.tx_update(tx, CONTACT_GROUP, uid, changes)
-        if directory is not None:
-            crud.tx_require(tx, DIRECTORY, [directory], "directory")
-            run(tx, "contacts/set_contact_group_directory", uid=uid, directory=directory)
-        return crud.tx_get(tx, CONTACT_GROUP, uid)
-
-    return graph.write_tx(work)
+    then = _set_directory(changes.pop("directory", None))
+    return crud.update(graph, CONTACT_GROUP, uid, changes, then)
 
 
 def contact_group_members(graph: Graph, actor: Actor, group: str, limit: int,

@@ -7,6 +7,7 @@ the allow-lists below; every value travels as a parameter.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from neo4j import ManagedTransaction
@@ -125,19 +126,33 @@ def list_page(graph: Graph, k: Kind, limit: int, cursor: str | None) -> dict:
     return page([r["item"] for r in rows], limit)
 
 
-def create(graph: Graph, k: Kind, props: dict) -> dict:
+def create(graph: Graph, k: Kind, props: dict,
+           then: Callable[[ManagedTransaction, str], None] | None = None) -> dict:
+    """Create the node and, in the same transaction, run `then(tx, uid)` (links, checks);
+    answer the node as its list query shows it."""
     props = {**props, "uid": props.get("uid") or new_uid()}
 
     def work(tx):
         uid = tx_create(tx, k, props)
+        if then:
+            then(tx, uid)
         return tx_get(tx, k, uid)
 
     return graph.write_tx(work)
 
 
-def update(graph: Graph, k: Kind, uid: str, changes: dict) -> dict:
+def update(graph: Graph, k: Kind, uid: str, changes: dict,
+           then: Callable[[ManagedTransaction, str], None] | None = None,
+           first: Callable[[ManagedTransaction], None] | None = None) -> dict:
+    """Change the node's properties; `first(tx)` runs before (access checks), `then(tx,
+    uid)` after (links), all in one transaction."""
+
     def work(tx):
+        if first:
+            first(tx)
         tx_update(tx, k, uid, changes)
+        if then:
+            then(tx, uid)
         return tx_get(tx, k, uid)
 
     return graph.write_tx(work)

@@ -44,58 +44,52 @@ def create_user(graph: Graph, data: dict) -> dict:
     data = dict(data)
     locations = data.pop("locations", [])
     eponymous_group = data.pop("account_manager_group", True)
-    props = {"is_admin": False, "active": True, **data, "uid": data.get("uid") or crud.new_uid()}
 
-    def work(tx):
+    def then(tx, uid):
         crud.tx_require(tx, LOCATION, locations, "locations")
-        uid = crud.tx_create(tx, USER, props)
         run(tx, "org/set_user_locations", uid=uid, locations=locations)
         if eponymous_group:
             run(tx, "contacts/create_eponymous_group", user=uid, uid=f"amg-{uid}")
-        return crud.tx_get(tx, USER, uid)
 
-    return graph.write_tx(work)
+    return crud.create(graph, USER, {"is_admin": False, "active": True, **data}, then)
 
 
-def update_user(graph: Graph, uid: str, changes: dict) -> dict:
-    locations = changes.pop("locations", None)
-
-    def work(tx):
-        crud.tx_update(tx, USER, uid, changes)
+def _set_locations(locations: list[str] | None):
+    def then(tx, uid):
         if locations is not None:
             crud.tx_require(tx, LOCATION, locations, "locations")
             run(tx, "org/set_user_locations", uid=uid, locations=locations)
-        return crud.tx_get(tx, USER, uid)
 
-    return graph.write_tx(work)
+    return then
+
+
+def update_user(graph: Graph, uid: str, changes: dict) -> dict:
+    changes = dict(changes)
+    then = _set_locations(changes.pop("locations", None))
+    return crud.update(graph, USER, uid, changes, then)
 
 
 # -- meeting themes, types and categories -------------------------------------------------
 
-def create_meeting_type(graph: Graph, data: dict) -> dict:
-    theme = data.pop("theme")
-    props = {**data, "uid": data.get("uid") or crud.new_uid()}
-
-    def work(tx):
-        crud.tx_require(tx, THEME, [theme], "theme")
-        uid = crud.tx_create(tx, MEETING_TYPE, props)
-        run(tx, "org/set_meeting_type_theme", uid=uid, theme=theme)
-        return crud.tx_get(tx, MEETING_TYPE, uid)
-
-    return graph.write_tx(work)
-
-
-def update_meeting_type(graph: Graph, uid: str, changes: dict) -> dict:
-    theme = changes.pop("theme", None)
-
-    def work(tx):
-        crud.tx_update(tx, MEETING_TYPE, uid, changes)
+def _set_theme(theme: str | None):
+    def then(tx, uid):
         if theme is not None:
             crud.tx_require(tx, THEME, [theme], "theme")
             run(tx, "org/set_meeting_type_theme", uid=uid, theme=theme)
-        return crud.tx_get(tx, MEETING_TYPE, uid)
 
-    return graph.write_tx(work)
+    return then
+
+
+def create_meeting_type(graph: Graph, data: dict) -> dict:
+    data = dict(data)
+    then = _set_theme(data.pop("theme"))
+    return crud.create(graph, MEETING_TYPE, data, then)
+
+
+def update_meeting_type(graph: Graph, uid: str, changes: dict) -> dict:
+    changes = dict(changes)
+    then = _set_theme(changes.pop("theme", None))
+    return crud.update(graph, MEETING_TYPE, uid, changes, then)
 
 
 def delete_meeting_theme(graph: Graph, uid: str) -> None:
@@ -237,28 +231,24 @@ def _tx_set_activation(tx: ManagedTransaction, uid: str, activation: dict) -> No
     run(tx, "org/set_service_group_activation", uid=uid, **rules)
 
 
+def _set_activation(activation: dict | None):
+    def then(tx, uid):
+        if activation is not None:
+            _tx_set_activation(tx, uid, activation)
+
+    return then
+
+
 def create_service_group(graph: Graph, data: dict) -> dict:
-    activation = data.pop("activation", {})
-    props = {**data, "uid": data.get("uid") or crud.new_uid()}
-
-    def work(tx):
-        uid = crud.tx_create(tx, SERVICE_GROUP, props)
-        _tx_set_activation(tx, uid, activation)
-        return crud.tx_get(tx, SERVICE_GROUP, uid)
-
-    return graph.write_tx(work)
+    data = dict(data)
+    then = _set_activation(data.pop("activation", {}))
+    return crud.create(graph, SERVICE_GROUP, data, then)
 
 
 def update_service_group(graph: Graph, uid: str, changes: dict) -> dict:
-    activation = changes.pop("activation", None)
-
-    def work(tx):
-        crud.tx_update(tx, SERVICE_GROUP, uid, changes)
-        if activation is not None:
-            _tx_set_activation(tx, uid, activation)
-        return crud.tx_get(tx, SERVICE_GROUP, uid)
-
-    return graph.write_tx(work)
+    changes = dict(changes)
+    then = _set_activation(changes.pop("activation", None))
+    return crud.update(graph, SERVICE_GROUP, uid, changes, then)
 
 
 def delete_service_group(graph: Graph, uid: str) -> None:

@@ -232,6 +232,23 @@ def test_team_pool_pull(api, desk):
     assert api.post("/api/v1/teams/ghost/tasks/pull", as_="agent1").status_code == 404
 
 
+def pull_in_parallel(api, url, actors):
+    """Each actor pulls in its own thread until it gets no item; (uids, status codes) each."""
+    app = api.client.application
+
+    def drain(actor):
+        client, got, codes = app.test_client(), [], []
+        while True:
+            res = client.post(url, headers={"X-Acting-User": actor})
+            codes.append(res.status_code)
+            if res.status_code != 200:
+                return got, codes
+            got.append(res.json["uid"])
+
+    with ThreadPoolExecutor(max_workers=len(actors)) as pool:
+        return list(pool.map(drain, actors))
+
+
 @pytest.mark.slow
 def test_16_agents_pull_500_cases_each_exactly_once(api, desk, clean_graph):
     agents = [f"a{i:02d}" for i in range(16)]
@@ -241,19 +258,7 @@ def test_16_agents_pull_500_cases_each_exactly_once(api, desk, clean_graph):
     for i in range(500):
         cases.open_case(clean_graph, ADMIN, {"contact": "acme", "subject": f"case {i}",
                                              "domain": "helpdesk", "uid": f"k{i:03d}"})
-    app = api.client.application
-
-    def drain(agent):
-        client, got, codes = app.test_client(), [], []
-        while True:
-            res = client.post("/api/v1/cases/pull", headers={"X-Acting-User": agent})
-            codes.append(res.status_code)
-            if res.status_code != 200:
-                return got, codes
-            got.append(res.json["uid"])
-
-    with ThreadPoolExecutor(max_workers=16) as pool:
-        results = list(pool.map(drain, agents))
+    results = pull_in_parallel(api, "/api/v1/cases/pull", agents)
     handed = [uid for got, _ in results for uid in got]
     assert sorted(handed) == [f"k{i:03d}" for i in range(500)]  # each once, none lost
     assert all(code in (200, 204) for _, codes in results for code in codes)
@@ -269,20 +274,7 @@ def test_16_members_pull_500_tasks_each_exactly_once(api, desk, clean_graph):
         crud.set_link(clean_graph, cases.TEAM_MEMBER, uid, "pool", True)
     cases.add_tasks(clean_graph, "pool", [{"uid": f"t{i:03d}", "title": f"task {i}"}
                                           for i in range(500)])
-    app = api.client.application
-
-    def drain(member):
-        client, got, codes = app.test_client(), [], []
-        while True:
-            res = client.post("/api/v1/teams/pool/tasks/pull",
-                              headers={"X-Acting-User": member})
-            codes.append(res.status_code)
-            if res.status_code != 200:
-                return got, codes
-            got.append(res.json["uid"])
-
-    with ThreadPoolExecutor(max_workers=16) as pool:
-        results = list(pool.map(drain, members))
+    results = pull_in_parallel(api, "/api/v1/teams/pool/tasks/pull", members)
     handed = [uid for got, _ in results for uid in got]
     assert sorted(handed) == [f"t{i:03d}" for i in range(500)]
     assert all(code in (200, 204) for _, codes in results for code in codes)
