@@ -39,3 +39,19 @@ def test_demo_seed_answers_an_availability_question(graph):
     # Ingrid reaches Bergen through the west-coast group but lacks the competence; Sofie
     # is unrestricted but works in Tromsø.
     assert [a["user"]["uid"] for a in answer["advisors"]] == ["kari", "ola"]
+
+
+def test_demo_seed_has_visibility_worth_exploring(graph):
+    from graphsvc.actor import Actor
+    from graphsvc.services import access
+
+    load(graph, PROJECT_ROOT / "seeds" / "demo.json")
+    admin = Actor("admin", True)
+
+    def seen(user):
+        return {c["uid"] for c in access.visible_contacts(graph, admin, user, 50, None)["items"]}
+
+    assert seen("kari") == {"nora"}                     # retail (all) via the west office
+    assert seen("sofie") == {"astrid", "nora"}          # her own customer; retail via helpdesk
+    assert seen("ingrid") == {"nora", "byggmester"}     # business: only her assigned one
+    assert seen("admin") == {"nora", "astrid", "fjord-farm", "byggmester"}
