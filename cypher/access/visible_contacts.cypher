@@ -8,7 +8,7 @@
 // Candidates are given as uid ranges, so one query serves every use: the access check
 // (one range [uid, uid]), a page of the visible-contacts list (one open range; keyset:
 // $after = the last uid served) and filtering a page of group members (one range each).
-// Results in uid order.
+// Each branch first cuts its page (uid order), then builds the paths of that page only.
 // params: $user, $ranges (list of [from, until], inclusive), $after (uid or null), $limit,
 //         $second (bool: the "second account-manager group" setting)
 // columns: contact {uid, name, email, kind}, reasons, paths
@@ -16,39 +16,52 @@ MATCH (u:User {uid: $user})
 WHERE u.active
 UNWIND $ranges AS range
 CALL (u, range) {
-  WITH u, range WHERE u.is_admin
+  // Bounds are null unless the user is an admin: the planner seeks the uid index before it
+  // filters, so a plain `WHERE u.is_admin` would still walk every contact for non-admins.
+  WITH u, CASE WHEN u.is_admin THEN range[0] END AS low,
+       CASE WHEN u.is_admin THEN range[1] END AS high
   MATCH (c:Contact)
-  WHERE c.uid >= range[0] AND c.uid <= range[1] AND ($after IS NULL OR c.uid > $after)
+  WHERE c.uid >= low AND c.uid <= high AND ($after IS NULL OR c.uid > $after)
   WITH u, c ORDER BY c.uid LIMIT $limit
   MATCH admin = (u)
   RETURN c, 'admin' AS reason, [admin] AS paths
   UNION
-  MATCH granted = (u)-[:CAN_ACCESS]->(:Directory {visibility: 'all'})<-[:STORED_IN]-(c:Contact)
+  MATCH (u)-[:CAN_ACCESS]->(:Directory {visibility: 'all'})<-[:STORED_IN]-(c:Contact)
   WHERE c.uid >= range[0] AND c.uid <= range[1] AND ($after IS NULL OR c.uid > $after)
-  WITH c, collect(granted) AS paths ORDER BY c.uid LIMIT $limit
-  RETURN c, 'directory' AS reason, paths
+  WITH DISTINCT u, c ORDER BY c.uid LIMIT $limit
+  RETURN c, 'directory' AS reason,
+         COLLECT { MATCH granted = (u)-[:CAN_ACCESS]->(:Directory {visibility: 'all'})
+                                   <-[:STORED_IN]-(c) RETURN granted } AS paths
   UNION
-  MATCH granted = (u)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->
-                  (:Directory {visibility: 'all'})<-[:STORED_IN]-(c:Contact)
+  MATCH (u)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->
+        (:Directory {visibility: 'all'})<-[:STORED_IN]-(c:Contact)
   WHERE c.uid >= range[0] AND c.uid <= range[1] AND ($after IS NULL OR c.uid > $after)
-  WITH c, collect(granted) AS paths ORDER BY c.uid LIMIT $limit
-  RETURN c, 'directory' AS reason, paths
+  WITH DISTINCT u, c ORDER BY c.uid LIMIT $limit
+  RETURN c, 'directory' AS reason,
+         COLLECT { MATCH granted = (u)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->
+                                   (:Directory {visibility: 'all'})<-[:STORED_IN]-(c)
+                   RETURN granted } AS paths
   UNION
-  MATCH assigned = (u)-[:MEMBER_OF]->(:AccountManagerGroup)
-                   <-[m:PRIMARY_MANAGER|SECONDARY_MANAGER]-(c:Contact)
+  MATCH (u)-[:MEMBER_OF]->(:AccountManagerGroup)<-[m:PRIMARY_MANAGER|SECONDARY_MANAGER]-
+        (c:Contact)
   WHERE c.uid >= range[0] AND c.uid <= range[1] AND ($after IS NULL OR c.uid > $after)
     AND (type(m) = 'PRIMARY_MANAGER' OR $second)
-  WITH u, c, collect(assigned) AS assignments
-  CALL (u, c) {
-    MATCH access = (u)-[:CAN_ACCESS]->(:Directory {visibility: 'assigned'})<-[:STORED_IN]-(c)
-    RETURN access
-    UNION
-    MATCH access = (u)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->
-                   (:Directory {visibility: 'assigned'})<-[:STORED_IN]-(c)
-    RETURN access
-  }
-  WITH c, assignments, collect(access) AS accesses ORDER BY c.uid LIMIT $limit
-  RETURN c, 'assigned' AS reason, accesses + assignments AS paths
+    AND (EXISTS { (u)-[:CAN_ACCESS]->(:Directory {visibility: 'assigned'})<-[:STORED_IN]-(c) }
+         OR EXISTS { (u)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->
+                     (:Directory {visibility: 'assigned'})<-[:STORED_IN]-(c) })
+  WITH DISTINCT u, c ORDER BY c.uid LIMIT $limit
+  RETURN c, 'assigned' AS reason,
+         COLLECT { MATCH access = (u)-[:CAN_ACCESS]->(:Directory {visibility: 'assigned'})
+                                  <-[:STORED_IN]-(c) RETURN access
+                   UNION
+                   MATCH access = (u)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->
+                                  (:Directory {visibility: 'assigned'})<-[:STORED_IN]-(c)
+                   RETURN access
+                   UNION
+                   MATCH access = (u)-[:MEMBER_OF]->(:AccountManagerGroup)
+                                  <-[m:PRIMARY_MANAGER|SECONDARY_MANAGER]-(c)
+                   WHERE type(m) = 'PRIMARY_MANAGER' OR $second
+                   RETURN access } AS paths
 }
 WITH c, collect(reason) AS reasons, collect(paths) AS path_lists
 ORDER BY c.uid
