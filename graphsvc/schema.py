@@ -7,6 +7,7 @@ import io
 from neomodel import db as neomodel_db
 from neomodel import get_config
 
+from graphsvc.cypher import queries
 from graphsvc.db import Graph
 
 
@@ -20,6 +21,11 @@ def migrate(graph: Graph) -> str:
     neomodel_db.set_connection(driver=graph.driver)
     out = io.StringIO()
     neomodel_db.install_all_labels(stdout=out)
+    # Composite indexes neomodel cannot declare: cypher/schema/*.cypher (IF NOT EXISTS).
+    for name in queries.names():
+        if name.startswith("schema/"):
+            graph.run_autocommit(name)
+            out.write(f"index: {name}\n")
     return out.getvalue()
 
 

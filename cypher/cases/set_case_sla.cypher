@@ -8,5 +8,6 @@ DELETE old
 WITH DISTINCT k, l
 CREATE (k)-[:UNDER_SLA]->(l)
 SET k.response_due = $response_due, k.resolution_due = $resolution_due,
+    k.pull_due = $response_due,
     k.sla_manual = $manual, k.severity = $severity, k.updated_at = $at
 RETURN k.uid AS uid

@@ -13,7 +13,9 @@ SET k.subject = row.subject, k.domain = coalesce(row.domain, 'helpdesk'),
                      ELSE datetime({datetime: datetime(row.response_due), timezone: 'UTC'}) END,
     k.resolution_due = CASE WHEN row.resolution_due IS NULL THEN null
                        ELSE datetime({datetime: datetime(row.resolution_due), timezone: 'UTC'})
-                       END
+                       END,
+    k.pull_due = CASE WHEN row.response_due IS NULL THEN datetime('9999-12-31T00:00:00Z')
+                 ELSE datetime({datetime: datetime(row.response_due), timezone: 'UTC'}) END
 MERGE (k)-[:FOR_CONTACT]->(c)
 WITH k, row
 CALL (k, row) {

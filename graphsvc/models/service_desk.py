@@ -100,6 +100,7 @@ class Case(StructuredNode):
     closed_at = DateTimeProperty()
     response_due = DateTimeProperty()
     resolution_due = DateTimeProperty()
+    pull_due = DateTimeProperty()  # response_due, or 9999-12-31 without an SLA: pull order
     claim_lock = StringProperty()
 
     contact = RelationshipTo(Contact, "FOR_CONTACT", cardinality=One)
@@ -132,6 +133,7 @@ class Task(StructuredNode):
     status = StringProperty(required=True)  # open | claimed | done
     created_at = DateTimeProperty(required=True)
     due = DateTimeProperty()
+    pull_due = DateTimeProperty()  # due, or 9999-12-31 without one: pull order
     claim_lock = StringProperty()
 
     pool = RelationshipTo(Team, "IN_POOL", cardinality=One)

@@ -25,6 +25,8 @@ HOLDS = crud.link_type("User", "HOLDS", "Qualification")
 TEAM_MEMBER = crud.link_type("User", "MEMBER_OF", "Team")
 
 STATUSES = ("active_new", "active_assigned", "pending", "closed")
+# Sort key of items with no due time: after every real one (see cypher/schema/*pull_due_order).
+NO_DUE = datetime(9999, 12, 31, tzinfo=UTC)
 CANDIDATES = 32  # how many of the most urgent items one pull looks at
 
 
@@ -135,7 +137,7 @@ def open_case(graph: Graph, actor: Actor, data: dict) -> dict:
                   "severity": level["severity"] if level else data.get("severity"),
                   "status": status, "created_at": created, "updated_at": created,
                   "response_due": response_due, "resolution_due": resolution_due,
-                  "created_by": actor.uid})
+                  "pull_due": response_due or NO_DUE, "created_by": actor.uid})
         return {**_tx_get_case(tx, uid), "paths": paths}
 
     return graph.write_tx(work)
@@ -230,33 +232,42 @@ def suggestions(graph: Graph, actor: Actor, user: str, limit: int) -> list[dict]
     return graph.read_tx(work)
 
 
-def _claim_first(tx: ManagedTransaction, candidates: str, claim: str, **params) -> str | None:
-    """Walk the most urgent candidates in order; lock, re-check and take the first still
-    free. None when every candidate was taken (or there was none)."""
-    claimer = params.pop("claimer")
-    for row in run(tx, candidates, limit=CANDIDATES, **params):
-        taken = run_one(tx, claim, uid=row["uid"], at=now(), **claimer)
-        if taken:
-            return taken["uid"]
+def _claim_first(graph: Graph, candidates: str, claim: str, read: str,
+                 params: dict, claimer: dict) -> dict | None:
+    """Walk the most urgent candidates in order, each claim in a transaction of its own:
+    lock the item, re-check it is still free, take it. A claim that lost the race commits
+    nothing and releases its lock at once, so the next pull never queues behind it. None
+    when every candidate was taken and no new one appeared."""
+    for _ in range(3):
+        rows = graph.read(candidates, limit=CANDIDATES, **params)
+        if not rows:
+            return None
+        for row in rows:
+            taken = graph.write_tx(_tx_claim, claim, read, row["uid"], claimer)
+            if taken:
+                return taken
     return None
+
+
+def _tx_claim(tx: ManagedTransaction, claim: str, read: str, uid: str,
+              claimer: dict) -> dict | None:
+    if run_one(tx, claim, uid=uid, at=now(), **claimer) is None:
+        return None
+    return run(tx, read, uids=[uid], team=None, status=None, after=None, limit=1)[0]["item"]
 
 
 def pull_case(graph: Graph, actor: Actor) -> dict | None:
     """The most urgent new case the agent is qualified for, now assigned to the agent."""
-
-    def work(tx):
-        uid = _claim_first(tx, "cases/pull_candidates", "cases/claim_case", agent=actor.uid,
-                           claimer={"agent": actor.uid})
-        return _tx_get_case(tx, uid) if uid else None
-
-    return graph.write_tx(work)
+    return _claim_first(graph, "cases/pull_candidates", "cases/claim_case", "cases/get_cases",
+                        {"agent": actor.uid}, {"agent": actor.uid})
 
 
 # -- teams and task pools ---------------------------------------------------------------------
 
 def add_tasks(graph: Graph, team: str, tasks: list[dict]) -> list[dict]:
     rows = [{"uid": t.get("uid") or crud.new_uid(), "title": t["title"], "status": "open",
-             "created_at": now(), "due": t.get("due")} for t in tasks]
+             "created_at": now(), "due": t.get("due"), "pull_due": t.get("due") or NO_DUE}
+            for t in tasks]
 
     def work(tx):
         crud.tx_get(tx, TEAM, team)
@@ -279,18 +290,10 @@ def team_tasks(graph: Graph, team: str, status: str | None, limit: int,
 
 def pull_task(graph: Graph, actor: Actor, team: str) -> dict | None:
     """The next open task of the team's pool, claimed by the acting member."""
-
-    def work(tx):
-        row = run_one(tx, "teams/is_member", team=team, user=actor.uid)
-        if not row["team_found"]:
-            raise NotFound.of("team", team)
-        if not row["member"]:
-            raise Forbidden(f"'{actor.uid}' is not a member of team '{team}'.")
-        uid = _claim_first(tx, "teams/pull_candidates", "teams/claim_task", team=team,
-                           claimer={"user": actor.uid})
-        if uid is None:
-            return None
-        return run(tx, "teams/get_tasks", uids=[uid], team=None, status=None, after=None,
-                   limit=1)[0]["item"]
-
-    return graph.write_tx(work)
+    row = graph.read_one("teams/is_member", team=team, user=actor.uid)
+    if not row["team_found"]:
+        raise NotFound.of("team", team)
+    if not row["member"]:
+        raise Forbidden(f"'{actor.uid}' is not a member of team '{team}'.")
+    return _claim_first(graph, "teams/pull_candidates", "teams/claim_task", "teams/get_tasks",
+                        {"team": team}, {"user": actor.uid})
