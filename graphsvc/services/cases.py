@@ -1,14 +1,16 @@
 """Service cases and their assignment (DOMAIN.md section 6), qualifications, and the pools
 teams pull tasks from (section 7).
 
-Pulls never hand out an item twice: the candidates are read in one global order (most
-urgent first), and each claim locks the item and re-checks its status inside the same
-transaction before taking it. Locks are taken in that one order, so two pulls never wait on
-each other in a cycle; a lost race just moves on to the next candidate, no retry needed.
+Pulls never hand out an item twice: the candidates are read in urgency order, and each claim
+locks one item and re-checks its status inside a transaction of its own before taking it.
+A transaction holds one lock at most, so pulls never deadlock and never wait for a driver
+retry; a lost race just moves on to another candidate. Without contention a pull takes the
+most urgent item; under contention a loser takes one of the next most urgent.
 """
 
 from __future__ import annotations
 
+import random
 from datetime import UTC, datetime, timedelta
 
 from neo4j import ManagedTransaction
@@ -236,17 +238,19 @@ def _claim_first(graph: Graph, candidates: str, claim: str, read: str,
                  params: dict, claimer: dict) -> dict | None:
     """Walk the most urgent candidates in order, each claim in a transaction of its own:
     lock the item, re-check it is still free, take it. A claim that lost the race commits
-    nothing and releases its lock at once, so the next pull never queues behind it. None
-    when every candidate was taken and no new one appeared."""
-    for _ in range(3):
-        rows = graph.read(candidates, limit=CANDIDATES, **params)
+    nothing and releases its lock at once. After a lost race the rest of the candidates are
+    tried in random order, so agents racing for the same items spread out instead of
+    queueing on each one in turn. None only when no candidate is left: every round some
+    pull takes an item, so the loop ends."""
+    while True:
+        rows = [row["uid"] for row in graph.read(candidates, limit=CANDIDATES, **params)]
         if not rows:
             return None
-        for row in rows:
-            taken = graph.write_tx(_tx_claim, claim, read, row["uid"], claimer)
+        first, rest = rows[0], rows[1:]
+        for uid in [first, *random.sample(rest, len(rest))]:
+            taken = graph.write_tx(_tx_claim, claim, read, uid, claimer)
             if taken:
                 return taken
-    return None
 
 
 def _tx_claim(tx: ManagedTransaction, claim: str, read: str, uid: str,
