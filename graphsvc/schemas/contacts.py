@@ -11,6 +11,7 @@ from graphsvc.schemas.common import (
     uid_field,
     uid_list,
 )
+from graphsvc.vocabulary import PROCESSING_DOMAINS
 
 KINDS = ("customer", "supplier", "colleague")
 VISIBILITY = ("all", "assigned")
@@ -171,8 +172,8 @@ class MessageIn(Schema):
         "description": "makes the message private to its recipient (and sender)"})
     user_group = uid_field(load_default=None, allow_none=True, metadata={
         "description": "restricts the content to this user group"})
-    domain = fields.String(load_default=None, allow_none=True, validate=validate.OneOf(
-        ("helpdesk", "sales", "service", "projects")), metadata={
+    domain = fields.String(load_default=None, allow_none=True,
+                           validate=validate.OneOf(PROCESSING_DOMAINS), metadata={
         "description": "processing domain: without an explicit area the message lands "
                        "where the contact's groups say, restricted to their user group"})
 

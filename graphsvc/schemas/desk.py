@@ -5,8 +5,9 @@ from __future__ import annotations
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from graphsvc.schemas.common import AwareDateTime, UserRef, name_field, paths_field, uid_field
+from graphsvc.vocabulary import PROCESSING_DOMAINS
 
-DOMAINS = validate.OneOf(("helpdesk", "sales", "service", "projects"))  # see conditions
+DOMAINS = validate.OneOf(PROCESSING_DOMAINS)
 MINUTES = validate.Range(min=1, max=60 * 24 * 365)
 
 

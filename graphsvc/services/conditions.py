@@ -9,6 +9,7 @@ from graphsvc.actor import Actor
 from graphsvc.db import Graph, run, run_one
 from graphsvc.errors import Invalid, NotFound
 from graphsvc.services import access, contacts, crud, org
+from graphsvc.vocabulary import PROCESSING_DOMAINS
 
 PRODUCT = crud.kind("Product", "product", "conditions/list_products")
 PRICE_LIST = crud.kind("PriceList", "price list", "conditions/list_price_lists")
@@ -16,7 +17,7 @@ SLA_CONTRACT = crud.kind("SlaContract", "SLA contract", "conditions/list_sla_con
 GROUP_PRICE_LIST = crud.link_type("ContactGroup", "USES_PRICE_LIST", "PriceList")
 PERSONAL_PRICE_LIST = crud.link_type("Contact", "PERSONAL_PRICE_LIST", "PriceList")
 
-DOMAINS = ("helpdesk", "sales", "service", "projects")
+DOMAINS = PROCESSING_DOMAINS
 
 
 # -- prices ------------------------------------------------------------------------------
