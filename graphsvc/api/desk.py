@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from marshmallow import Schema, fields
-
 from graphsvc.api.common import actor, graph, page_schema, require_admin
 from graphsvc.api.contacts import blp as contacts_blp
 from graphsvc.api.contacts import contact_groups
@@ -114,12 +112,8 @@ def delete_responsibility(uid, domain):
     conditions.delete_responsibility(graph(), uid, domain)
 
 
-class DefaultAreaIn(Schema):
-    area = fields.String(required=True)
-
-
 @settings_blp.route("/default-areas/<domain>", methods=["PUT"], endpoint="put_default_area")
-@settings_blp.arguments(DefaultAreaIn)
+@settings_blp.arguments(schemas.DefaultAreaIn)
 @settings_blp.response(200, Settings)
 def put_default_area(data, domain):
     """Items of a domain land here when the contact's groups set no area."""

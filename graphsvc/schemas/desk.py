@@ -281,3 +281,7 @@ class TaskListArgs(Schema):
     cursor = fields.String(load_default=None)
 
 
+
+
+class DefaultAreaIn(Schema):
+    area = uid_field(required=True)

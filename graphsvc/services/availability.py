@@ -56,6 +56,7 @@ class Verdict:
     failed: str | None = None
     slots: list[tuple[datetime, datetime]] = field(default_factory=list)
     paths: list = field(default_factory=list)
+    bookings: int = 0  # the advisor's bookings inside the judged window
 
     @property
     def eligible(self) -> bool:
@@ -137,7 +138,7 @@ def judge(ctx: Context, user: dict, grants: list[dict], facts: dict | None,
           start: datetime, end: datetime, slot_limit: int | None = None) -> Verdict:
     """Apply the four conditions in order; the first that fails is the verdict."""
     req = ctx.request
-    verdict = Verdict(user=user)
+    verdict = Verdict(user=user, bookings=len((facts or {}).get("bookings", [])))
     competence_paths = (facts or {}).get("competence_paths", [])
     if not facts or not (competence_paths or facts["unrestricted"]):
         verdict.failed = "competence"

@@ -92,8 +92,6 @@ def _tx_book_group(tx: ManagedTransaction, request: Request, email: str, actor: 
     # bookings of the day and the earliest free slot of the day in one pass.
     day_start, day_end = day_bounds(req.start, ctx.home_timezone)
     verdicts = availability.tx_judge_users(tx, ctx, users, start=day_start, end=day_end)
-    facts = availability.tx_facts(tx, ctx, [u["uid"] for u in users], start=day_start,
-                                  end=day_end)
     slot = (req.start, req.end)
     candidates = [v for v in verdicts if v.eligible and slot in v.slots]
     if not candidates:
@@ -101,7 +99,7 @@ def _tx_book_group(tx: ManagedTransaction, request: Request, email: str, actor: 
                               message=f"No member of '{group['uid']}' is free at this time.")
 
     def rank(v: Verdict):
-        return (len(facts[v.user["uid"]]["bookings"]), v.slots[0][0], v.user["uid"])
+        return (v.bookings, v.slots[0][0], v.user["uid"])
 
     chosen = min(candidates, key=rank)
     _tx_lock_advisor(tx, chosen.user["uid"])
