@@ -5,11 +5,11 @@ from __future__ import annotations
 from flask import Flask
 from flask_smorest import Api
 
-from graphsvc.api import contacts, desk, errors, health, org, scheduling
+from graphsvc.api import contacts, desk, errors, health, org, reports, scheduling
 from graphsvc.api.common import load_acting_user, register_docs_assets
 
 BLUEPRINTS = [*org.BLUEPRINTS, *contacts.BLUEPRINTS, *scheduling.BLUEPRINTS,
-              *desk.BLUEPRINTS]
+              *desk.BLUEPRINTS, *reports.BLUEPRINTS]
 
 
 def register_api(app: Flask) -> None:

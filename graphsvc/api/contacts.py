@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graphsvc.api.common import PageArgs, actor, graph, page_schema, require_admin
+from graphsvc.api.common import PageArgs, actor, graph, page_schema
 from graphsvc.api.org import users
 from graphsvc.api.resources import register_crud, register_link, resource_blueprint
 from graphsvc.schemas import common as common_schemas
@@ -156,19 +156,5 @@ def visible_contacts(args, uid):
     return access.visible_contacts(graph(), actor(), uid, args["limit"], args["cursor"])
 
 
-reports = resource_blueprint("reports", "Analyst reports; the same Cypher as "
-                                        "cypher/reports/<name>.cypher.")
-
-
-@reports.route("/invisible-customers", methods=["GET"], endpoint="invisible_customers")
-@reports.arguments(PageArgs, location="query")
-@reports.response(200, page_schema(schemas.InvisibleCustomer, "InvisibleCustomerPage"))
-def invisible_customers(args):
-    """Customers in an assigned directory with no account-manager group, or whose groups
-    have no active member (admins only)."""
-    require_admin()
-    return access.invisible_customers(graph(), args["limit"], args["cursor"])
-
-
 BLUEPRINTS = [blp, directories, user_groups, manager_groups, areas, contact_groups, messages,
-              access_blp, reports]
+              access_blp]

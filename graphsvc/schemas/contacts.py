@@ -191,9 +191,3 @@ class Message(Schema):
     withheld_because = fields.List(fields.String())
     subject = fields.String(allow_none=True, metadata={"description": "null when withheld"})
     body = fields.String(allow_none=True, metadata={"description": "null when withheld"})
-
-
-class InvisibleCustomer(Schema):
-    contact = fields.Nested(ContactRef)
-    reason = fields.String()
-    directories = fields.List(fields.String())

@@ -77,11 +77,3 @@ def visible_contacts(graph: Graph, actor: Actor, user: str, limit: int,
         return tx_visible(tx, user, [EVERYTHING], decode_cursor(cursor), limit + 1)
 
     return page([row["contact"] for row in graph.read_tx(work)], limit)
-
-
-def invisible_customers(graph: Graph, limit: int, cursor: str | None) -> dict:
-    def work(tx):
-        return run(tx, "reports/invisible-customers", second=tx_second_group_on(tx),
-                   after=decode_cursor(cursor), limit=limit + 1)
-
-    return page(graph.read_tx(work), limit, key=lambda row: row["contact"]["uid"])

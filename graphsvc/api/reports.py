@@ -1,0 +1,37 @@
+"""Analyst reports: the same Cypher as `cypher/reports/<name>.cypher` (admins only)."""
+
+from __future__ import annotations
+
+from marshmallow import Schema, fields, validate
+
+from graphsvc.api.common import graph, require_admin
+from graphsvc.api.resources import resource_blueprint
+from graphsvc.schemas.common import uid_field
+from graphsvc.services import reports
+
+blp = resource_blueprint("reports", "Analyst reports; the same Cypher as "
+                                    "cypher/reports/<name>.cypher.")
+
+
+class ReportArgs(Schema):
+    limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=500))
+    cursor = fields.String(load_default=None)
+    user = uid_field(load_default=None, metadata={"description": "user-removal-impact only"})
+
+
+class ReportPage(Schema):
+    items = fields.List(fields.Dict(), metadata={"description": "the query's rows"})
+    next_cursor = fields.String(allow_none=True)
+
+
+@blp.route("/<name>", methods=["GET"], endpoint="run")
+@blp.arguments(ReportArgs, location="query")
+@blp.response(200, ReportPage)
+def run_report(args, name):
+    """One of: invisible-customers, groups-at-depth-limit, users-with-no-reach,
+    user-removal-impact (?user=)."""
+    require_admin()
+    return reports.run_report(graph(), name, args["limit"], args["cursor"], args["user"])
+
+
+BLUEPRINTS = [blp]

@@ -1,0 +1,48 @@
+"""Analyst reports (DOMAIN.md section 8): the named Cypher in `cypher/reports/<name>.cypher`,
+run as analysts run it in Browser, one keyset page at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from graphsvc.db import Graph, run
+from graphsvc.errors import Invalid, NotFound
+from graphsvc.pagination import decode_cursor, page
+from graphsvc.services import access, crud, org
+
+
+@dataclass(frozen=True)
+class Report:
+    key: Callable[[dict], str]     # the row's keyset sort key (a uid)
+    needs_user: bool = False       # takes ?user=
+    needs_second: bool = False     # takes the "second account-manager group" setting
+
+
+REPORTS: dict[str, Report] = {
+    "invisible-customers": Report(key=lambda row: row["contact"]["uid"], needs_second=True),
+    "groups-at-depth-limit": Report(key=lambda row: row["group"]["uid"]),
+    "users-with-no-reach": Report(key=lambda row: row["user"]["uid"]),
+    "user-removal-impact": Report(key=lambda row: row["contact"]["uid"], needs_user=True,
+                                  needs_second=True),
+}
+
+
+def run_report(graph: Graph, name: str, limit: int, cursor: str | None,
+               user: str | None = None) -> dict:
+    report = REPORTS.get(name)
+    if report is None:
+        raise NotFound(f"No report named '{name}'; there are: {', '.join(sorted(REPORTS))}.")
+    if report.needs_user and not user:
+        raise Invalid.field("user", f"report '{name}' needs ?user=")
+
+    def work(tx):
+        params = {"after": decode_cursor(cursor), "limit": limit + 1}
+        if report.needs_user:
+            crud.tx_require(tx, org.USER, [user], "user")
+            params["user"] = user
+        if report.needs_second:
+            params["second"] = access.tx_second_group_on(tx)
+        return run(tx, f"reports/{name}", **params)
+
+    return page(graph.read_tx(work), limit, key=report.key)
