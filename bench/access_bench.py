@@ -82,12 +82,11 @@ def main() -> None:
         load_with_progress(graph, (("contacts", batch) for batch in
                                    contact_batches(args.contacts, args.users, rnd)),
                            args.contacts, unit="contact")
-        nodes = args.contacts
         elapsed = time.perf_counter() - started
         counts = graph.read_one("system/count_all")
         print(f"loaded {counts['nodes']} nodes and {counts['relationships']} relationships in "
               f"{elapsed:.0f}s: {counts['nodes'] / elapsed:.0f} nodes/s, "
-              f"{nodes / elapsed:.0f} contacts/s (UNWIND batches of {BATCH})")
+              f"{args.contacts / elapsed:.0f} contacts/s (UNWIND batches of {BATCH})")
         pairs = [(f"u{rnd.randrange(1, args.users):05d}", f"c{rnd.randrange(args.contacts):07d}")
                  for _ in range(args.samples)]
         readers = [f"u{rnd.randrange(1, args.users):05d}" for _ in range(args.samples)]

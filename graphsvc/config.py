@@ -23,9 +23,6 @@ class Settings:
     neo4j_password: str = "graphsvc-dev-password"
     neo4j_database: str = "neo4j"
     query_timeout: float = 15.0
-    # Page sizes and traversal depths are capped (API.md: max 500).
-    max_page_size: int = 500
-    default_page_size: int = 50
 
     @classmethod
     def from_env(cls, **overrides) -> Settings:

@@ -15,7 +15,7 @@ import shutil
 import socket
 import subprocess
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from neo4j import GraphDatabase
@@ -212,8 +212,6 @@ def running_settings(settings: LocalServerSettings) -> LocalServerSettings:
     state = _read_state(settings)
     if not state:
         return settings
-    from dataclasses import replace
-
     return replace(settings, bolt_port=state["bolt_port"], http_port=state["http_port"],
                    listen_address=state.get("listen_address", settings.listen_address))
 

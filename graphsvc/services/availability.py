@@ -18,7 +18,6 @@ from graphsvc.pagination import decode_cursor, encode_cursor
 from graphsvc.services import access, crud, org
 from graphsvc.slots import Window, free_slots
 
-CONDITIONS = ("competence", "reach", "presence", "time")
 MAX_WINDOW = timedelta(days=31)
 
 

@@ -11,6 +11,7 @@ most urgent item; under contention a loser takes one of the next most urgent.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from neo4j import ManagedTransaction
@@ -26,7 +27,6 @@ TEAM = crud.kind("Team", "team", "teams/list_teams")
 HOLDS = crud.link_type("User", "HOLDS", "Qualification")
 TEAM_MEMBER = crud.link_type("User", "MEMBER_OF", "Team")
 
-STATUSES = ("active_new", "active_assigned", "pending", "closed")
 # Sort key of items with no due time: after every real one (see cypher/schema/*pull_due_order).
 NO_DUE = datetime(9999, 12, 31, tzinfo=UTC)
 CANDIDATES = 32  # how many of the most urgent items one pull looks at
@@ -234,8 +234,9 @@ def suggestions(graph: Graph, actor: Actor, user: str, limit: int) -> list[dict]
     return graph.read_tx(work)
 
 
-def _claim_first(graph: Graph, candidates: str, claim: str, read: str,
-                 params: dict, claimer: dict) -> dict | None:
+def _claim_first(graph: Graph, candidates: str, claim: str,
+                 read: Callable[[ManagedTransaction, str], dict], params: dict,
+                 claimer: dict) -> dict | None:
     """Walk the most urgent candidates in order, each claim in a transaction of its own:
     lock the item, re-check it is still free, take it. A claim that lost the race commits
     nothing and releases its lock at once. After a lost race the rest of the candidates are
@@ -253,16 +254,17 @@ def _claim_first(graph: Graph, candidates: str, claim: str, read: str,
                 return taken
 
 
-def _tx_claim(tx: ManagedTransaction, claim: str, read: str, uid: str,
+def _tx_claim(tx: ManagedTransaction, claim: str,
+              read: Callable[[ManagedTransaction, str], dict], uid: str,
               claimer: dict) -> dict | None:
     if run_one(tx, claim, uid=uid, at=now(), **claimer) is None:
         return None
-    return run(tx, read, uids=[uid], team=None, status=None, after=None, limit=1)[0]["item"]
+    return read(tx, uid)
 
 
 def pull_case(graph: Graph, actor: Actor) -> dict | None:
     """The most urgent new case the agent is qualified for, now assigned to the agent."""
-    return _claim_first(graph, "cases/pull_candidates", "cases/claim_case", "cases/get_cases",
+    return _claim_first(graph, "cases/pull_candidates", "cases/claim_case", _tx_get_case,
                         {"agent": actor.uid}, {"agent": actor.uid})
 
 
@@ -299,5 +301,10 @@ def pull_task(graph: Graph, actor: Actor, team: str) -> dict | None:
         raise NotFound.of("team", team)
     if not row["member"]:
         raise Forbidden(f"'{actor.uid}' is not a member of team '{team}'.")
-    return _claim_first(graph, "teams/pull_candidates", "teams/claim_task", "teams/get_tasks",
+    return _claim_first(graph, "teams/pull_candidates", "teams/claim_task", _tx_get_task,
                         {"team": team}, {"user": actor.uid})
+
+
+def _tx_get_task(tx: ManagedTransaction, uid: str) -> dict:
+    return run(tx, "teams/get_tasks", uids=[uid], team=None, status=None, after=None,
+               limit=1)[0]["item"]

@@ -253,10 +253,8 @@ def update_service_group(graph: Graph, uid: str, changes: dict) -> dict:
 
 def delete_service_group(graph: Graph, uid: str) -> None:
     def work(tx):
-        group = crud.tx_get(tx, SERVICE_GROUP, uid)
-        for level in group["levels"]:
-            run(tx, "org/delete_service_level", group=uid, uid=level["uid"])
-        crud.tx_delete(tx, SERVICE_GROUP, uid)
+        if run_one(tx, "org/delete_service_group", uid=uid)["deleted"] == 0:
+            raise NotFound.of("service group", uid)
 
     graph.write_tx(work)
 

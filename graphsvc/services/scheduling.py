@@ -54,8 +54,8 @@ def add_absence(graph: Graph, user: str, data: dict) -> dict:
 def absences(graph: Graph, user: str, limit: int, cursor: str | None) -> dict:
     def work(tx):
         crud.tx_get(tx, org.USER, user)
-        return run(tx, "scheduling/list_absences", user=user, **{"from": None},
-                   after=decode_cursor(cursor), limit=limit + 1)
+        return run(tx, "scheduling/list_absences", user=user, after=decode_cursor(cursor),
+                   limit=limit + 1)
 
     return page([r["item"] for r in graph.read_tx(work)], limit)
 
