@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from flask import Flask, current_app, g, request, send_from_directory
 from marshmallow import Schema, fields, validate
 
@@ -10,6 +13,29 @@ from graphsvc.db import Graph
 from graphsvc.errors import Forbidden, Unauthorized
 
 ACTING_USER_HEADER = "X-Acting-User"
+ACCESS_ATTRIBUTE = "graphsvc_access"
+
+V = TypeVar("V", bound=Callable)
+
+
+def admin_only(view: V) -> V:
+    """Mark a view as admin-only. Put it right above `def` (innermost): the mark travels
+    out through flask-smorest's wrappers, and `load_acting_user` enforces it before any
+    argument is parsed, so a non-admin learns nothing about the body's schema."""
+    setattr(view, ACCESS_ATTRIBUTE, "admin")
+    return view
+
+
+def self_or_admin(view: V) -> V:
+    """Mark a view under `/users/<uid>/...` as for that user or an administrator only."""
+    setattr(view, ACCESS_ATTRIBUTE, "self")
+    return view
+
+
+def access_policy(endpoint: str | None) -> str | None:
+    """'admin', 'self' or None (any active user; the service filters by visibility)."""
+    view = current_app.view_functions.get(endpoint or "")
+    return getattr(view, ACCESS_ATTRIBUTE, None)
 
 
 def graph() -> Graph:
@@ -29,18 +55,25 @@ def load_acting_user() -> None:
         raise Unauthorized(f"Unknown or inactive acting user '{uid}'.",
                            fields={ACTING_USER_HEADER: ["unknown or inactive user"]})
     g.actor = Actor(uid=row["uid"], is_admin=bool(row["is_admin"]))
+    authorize(g.actor)
+
+
+def authorize(current: Actor) -> None:
+    """The route's access policy, decided before validation and before any service runs."""
+    policy = access_policy(request.endpoint)
+    if current.is_admin or policy is None:
+        return
+    if policy == "admin":
+        raise Forbidden(f"Only administrators may do this; '{current.uid}' is not one.")
+    owner = (request.view_args or {}).get("uid")
+    if policy == "self" and owner != current.uid:
+        raise Forbidden(f"Only '{owner}' or an administrator may do this.")
 
 
 def actor() -> Actor:
     return g.actor
 
 
-def require_admin() -> Actor:
-    """Admin-only writes answer 403 for everybody else."""
-    current = actor()
-    if not current.is_admin:
-        raise Forbidden(f"Only administrators may do this; '{current.uid}' is not one.")
-    return current
 
 
 class PageArgs(Schema):

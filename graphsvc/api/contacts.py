@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graphsvc.api.common import PageArgs, actor, graph, page_schema
+from graphsvc.api.common import PageArgs, actor, admin_only, graph, page_schema
 from graphsvc.api.org import users
 from graphsvc.api.resources import register_crud, register_link, resource_blueprint
 from graphsvc.schemas import common as common_schemas
@@ -108,6 +108,7 @@ def group_members(args, uid):
 
 @contact_groups.route("/<uid>/contacts/<contact>", methods=["PUT"], endpoint="put_member")
 @contact_groups.response(204)
+@admin_only
 def put_group_member(uid, contact):
     contacts.set_group_member(graph(), actor(), uid, contact, True)
 
@@ -115,6 +116,7 @@ def put_group_member(uid, contact):
 @contact_groups.route("/<uid>/contacts/<contact>", methods=["DELETE"],
                       endpoint="delete_member")
 @contact_groups.response(204)
+@admin_only
 def delete_group_member(uid, contact):
     contacts.set_group_member(graph(), actor(), uid, contact, False)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graphsvc.api.common import actor, graph, page_schema, require_admin
+from graphsvc.api.common import actor, admin_only, graph, page_schema
 from graphsvc.api.contacts import blp as contacts_blp
 from graphsvc.api.contacts import contact_groups
 from graphsvc.api.org import settings as settings_blp
@@ -25,15 +25,15 @@ register_crud(price_lists, conditions.PRICE_LIST, schema_in=schemas.PriceListIn,
 @price_lists.route("/<uid>/prices/<product>", methods=["PUT"], endpoint="put_price")
 @price_lists.arguments(schemas.PriceIn)
 @price_lists.response(200, schemas.PriceList)
+@admin_only
 def put_price(data, uid, product):
-    require_admin()
     return conditions.set_price(graph(), uid, product, data["amount"])
 
 
 @price_lists.route("/<uid>/prices/<product>", methods=["DELETE"], endpoint="delete_price")
 @price_lists.response(200, schemas.PriceList)
+@admin_only
 def delete_price(uid, product):
-    require_admin()
     return conditions.set_price(graph(), uid, product, None)
 
 
@@ -45,17 +45,17 @@ register_link(contact_groups, conditions.GROUP_PRICE_LIST, "price-lists",
 @contacts_blp.route("/<uid>/personal-price-list/<price_list>", methods=["PUT"],
                     endpoint="put_personal_price_list")
 @contacts_blp.response(204)
+@admin_only
 def put_personal_price_list(uid, price_list):
     """The contact's personal price list (highest priority; at most one)."""
-    require_admin()
     conditions.set_personal_price_list(graph(), actor(), uid, price_list, True)
 
 
 @contacts_blp.route("/<uid>/personal-price-list/<price_list>", methods=["DELETE"],
                     endpoint="delete_personal_price_list")
 @contacts_blp.response(204)
+@admin_only
 def delete_personal_price_list(uid, price_list):
-    require_admin()
     conditions.set_personal_price_list(graph(), actor(), uid, price_list, False)
 
 
@@ -75,16 +75,16 @@ register_crud(sla_contracts, conditions.SLA_CONTRACT, schema_in=schemas.SlaContr
 
 @contact_groups.route("/<uid>/sla-contract/<contract>", methods=["PUT"], endpoint="put_sla")
 @contact_groups.response(204)
+@admin_only
 def put_group_sla(uid, contract):
     """The group's SLA contract (one per group)."""
-    require_admin()
     conditions.set_group_sla(graph(), uid, contract)
 
 
 @contact_groups.route("/<uid>/sla-contract", methods=["DELETE"], endpoint="delete_sla")
 @contact_groups.response(204)
+@admin_only
 def delete_group_sla(uid):
-    require_admin()
     conditions.set_group_sla(graph(), uid, None)
 
 
@@ -98,34 +98,34 @@ def group_responsibilities(uid):
                       endpoint="put_responsibility")
 @contact_groups.arguments(schemas.ResponsibilityIn)
 @contact_groups.response(200, schemas.Responsibilities)
+@admin_only
 def put_responsibility(data, uid, domain):
     """Area, handler and user group for items of this group's contacts in a domain."""
-    require_admin()
     return {"items": conditions.set_responsibility(graph(), uid, domain, data)}
 
 
 @contact_groups.route("/<uid>/responsibilities/<domain>", methods=["DELETE"],
                       endpoint="delete_responsibility")
 @contact_groups.response(204)
+@admin_only
 def delete_responsibility(uid, domain):
-    require_admin()
     conditions.delete_responsibility(graph(), uid, domain)
 
 
 @settings_blp.route("/default-areas/<domain>", methods=["PUT"], endpoint="put_default_area")
 @settings_blp.arguments(schemas.DefaultAreaIn)
 @settings_blp.response(200, Settings)
+@admin_only
 def put_default_area(data, domain):
     """Items of a domain land here when the contact's groups set no area."""
-    require_admin()
     return conditions.set_default_area(graph(), domain, data["area"])
 
 
 @settings_blp.route("/default-areas/<domain>", methods=["DELETE"],
                     endpoint="delete_default_area")
 @settings_blp.response(200, Settings)
+@admin_only
 def delete_default_area(domain):
-    require_admin()
     return conditions.set_default_area(graph(), domain, None)
 
 
@@ -145,17 +145,17 @@ def get_user_qualifications(uid):
              endpoint="put_qualification")
 @users.arguments(schemas.RatingIn)
 @users.response(200, schemas.HeldQualifications)
+@admin_only
 def put_user_qualification(data, uid, qualification):
     """The user's rating, inside the qualification's scale (422 outside)."""
-    require_admin()
     return {"items": cases.set_rating(graph(), uid, qualification, data["rating"])}
 
 
 @users.route("/<uid>/qualifications/<qualification>", methods=["DELETE"],
              endpoint="delete_qualification")
 @users.response(200, schemas.HeldQualifications)
+@admin_only
 def delete_user_qualification(uid, qualification):
-    require_admin()
     return {"items": cases.set_rating(graph(), uid, qualification, None)}
 
 
@@ -236,7 +236,8 @@ def create_tasks(data, uid):
 @teams.arguments(schemas.TaskListArgs, location="query")
 @teams.response(200, page_schema(schemas.Task, "TaskPage"))
 def list_tasks(args, uid):
-    return cases.team_tasks(graph(), uid, args["status"], args["limit"], args["cursor"])
+    return cases.team_tasks(graph(), actor(), uid, args["status"], args["limit"],
+                            args["cursor"])
 
 
 @teams.route("/<uid>/tasks/pull", methods=["POST"], endpoint="pull")

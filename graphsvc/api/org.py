@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from graphsvc.api.common import graph, require_admin
+from graphsvc.api.common import admin_only, graph
 from graphsvc.api.resources import register_crud, register_link, resource_blueprint
 from graphsvc.schemas import common as common_schemas
 from graphsvc.schemas import org as schemas
@@ -56,17 +56,17 @@ register_link(competence_groups, org.GROUP_MEMBER, "members", reverse=True,
 @competence_groups.route("/<uid>/competences/<meeting_type>/<customer_category>",
                          methods=["PUT"], endpoint="put_competence")
 @competence_groups.response(204)
+@admin_only
 def put_competence(uid, meeting_type, customer_category):
     """Grant the competence (meeting type, customer category) to the group and its subgroups."""
-    require_admin()
     org.set_group_competence(graph(), uid, meeting_type, customer_category, True)
 
 
 @competence_groups.route("/<uid>/competences/<meeting_type>/<customer_category>",
                          methods=["DELETE"], endpoint="delete_competence")
 @competence_groups.response(204)
+@admin_only
 def delete_competence(uid, meeting_type, customer_category):
-    require_admin()
     org.set_group_competence(graph(), uid, meeting_type, customer_category, False)
 
 
@@ -98,15 +98,15 @@ def activation(args, uid):
 @service_groups.route("/<uid>/levels", methods=["POST"], endpoint="create_level")
 @service_groups.arguments(schemas.ServiceLevelIn)
 @service_groups.response(201, schemas.ServiceLevel)
+@admin_only
 def create_level(data, uid):
-    require_admin()
     return org.add_service_level(graph(), uid, data)
 
 
 @service_groups.route("/<uid>/levels/<level>", methods=["DELETE"], endpoint="delete_level")
 @service_groups.response(204)
+@admin_only
 def delete_level(uid, level):
-    require_admin()
     org.delete_service_level(graph(), uid, level)
 
 
@@ -140,8 +140,8 @@ def get_settings():
 @settings.route("", methods=["PATCH"], endpoint="patch")
 @settings.arguments(schemas.SettingsIn)
 @settings.response(200, schemas.Settings)
+@admin_only
 def patch_settings(changes):
-    require_admin()
     if "default_user" in changes:
         from graphsvc.services import conditions
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from graphsvc.api.common import graph, require_admin
+from graphsvc.api.common import admin_only, graph
 from graphsvc.api.resources import resource_blueprint
 from graphsvc.schemas.common import uid_field
 from graphsvc.services import reports
@@ -27,10 +27,10 @@ class ReportPage(Schema):
 @blp.route("/<name>", methods=["GET"], endpoint="run")
 @blp.arguments(ReportArgs, location="query")
 @blp.response(200, ReportPage)
+@admin_only
 def run_report(args, name):
     """One of: invisible-customers, groups-at-depth-limit, users-with-no-reach,
     user-removal-impact (?user=)."""
-    require_admin()
     return reports.run_report(graph(), name, args["limit"], args["cursor"], args["user"])
 
 

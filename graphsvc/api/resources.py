@@ -7,7 +7,7 @@ from collections.abc import Callable
 from flask_smorest import Blueprint
 from marshmallow import Schema
 
-from graphsvc.api.common import PageArgs, actor, graph, page_schema, require_admin
+from graphsvc.api.common import PageArgs, admin_only, graph, page_schema
 from graphsvc.services import crud
 
 
@@ -19,7 +19,7 @@ def resource_blueprint(plural: str, description: str) -> Blueprint:
 def register_crud(blp: Blueprint, k: crud.Kind, *, schema_in: type[Schema],
                   schema_patch: type[Schema], schema_out: type[Schema],
                   create: Callable | None = None, update: Callable | None = None,
-                  delete: Callable | None = None, admin_only: bool = True) -> None:
+                  delete: Callable | None = None, admin_writes: bool = True) -> None:
     """POST/GET list on the collection; GET/PATCH/DELETE on `/<uid>`.
 
     `create(graph, data)`, `update(graph, uid, changes)` and `delete(graph, uid)` default to
@@ -28,14 +28,14 @@ def register_crud(blp: Blueprint, k: crud.Kind, *, schema_in: type[Schema],
     create = create or (lambda g, data: crud.create(g, k, data))
     update = update or (lambda g, uid, changes: crud.update(g, k, uid, changes))
     delete = delete or (lambda g, uid: crud.delete(g, k, uid))
-    guard = require_admin if admin_only else actor
+    guard = admin_only if admin_writes else (lambda view: view)
     page_out = page_schema(schema_out, f"{schema_out.__name__}Page")
 
     @blp.route("", methods=["POST"], endpoint="create")
     @blp.arguments(schema_in)
     @blp.response(201, schema_out)
+    @guard
     def create_view(data):
-        guard()
         return create(graph(), data)
 
     @blp.route("", methods=["GET"], endpoint="list")
@@ -52,19 +52,19 @@ def register_crud(blp: Blueprint, k: crud.Kind, *, schema_in: type[Schema],
     @blp.route("/<uid>", methods=["PATCH"], endpoint="patch")
     @blp.arguments(schema_patch)
     @blp.response(200, schema_out)
+    @guard
     def patch_view(changes, uid):
-        guard()
         return update(graph(), uid, changes)
 
     @blp.route("/<uid>", methods=["DELETE"], endpoint="delete")
     @blp.response(204)
+    @guard
     def delete_view(uid):
-        guard()
         delete(graph(), uid)
 
 
 def register_link(blp: Blueprint, link: crud.Link, sub_path: str, *, reverse: bool = False,
-                  admin_only: bool = True, props_schema: type[Schema] | None = None,
+                  admin_writes: bool = True, props_schema: type[Schema] | None = None,
                   put_doc: str | None = None) -> None:
     """PUT/DELETE `/<uid>/<sub_path>/<target>`: add or remove one relationship.
 
@@ -72,7 +72,7 @@ def register_link(blp: Blueprint, link: crud.Link, sub_path: str, *, reverse: bo
     (e.g. `competence-groups/<uid>/members/<user>` stores `(user)-[:MEMBER_OF]->(group)`).
     `props_schema` loads the relationship's properties from the PUT body.
     """
-    guard = require_admin if admin_only else actor
+    guard = admin_only if admin_writes else (lambda view: view)
     endpoint = sub_path.replace("-", "_")
     route = f"/<uid>/{sub_path}/<target>"
     put_doc = put_doc or f"Link {link.source} -[:{link.rel}]-> {link.target} (idempotent)."
@@ -81,13 +81,13 @@ def register_link(blp: Blueprint, link: crud.Link, sub_path: str, *, reverse: bo
         return (target, uid) if reverse else (uid, target)
 
     def put(uid: str, target: str, props: dict | None = None) -> None:
-        guard()
         crud.set_link(graph(), link, *ends(uid, target), True, props)
 
     if props_schema is None:
         @blp.route(route, methods=["PUT"], endpoint=f"put_{endpoint}")
         @blp.doc(description=put_doc)
         @blp.response(204)
+        @guard
         def put_view(uid, target):
             put(uid, target)
     else:
@@ -95,11 +95,12 @@ def register_link(blp: Blueprint, link: crud.Link, sub_path: str, *, reverse: bo
         @blp.doc(description=put_doc)
         @blp.arguments(props_schema)
         @blp.response(204)
+        @guard
         def put_view_props(props, uid, target):
             put(uid, target, {k: v for k, v in props.items() if v is not None})
 
     @blp.route(route, methods=["DELETE"], endpoint=f"delete_{endpoint}")
     @blp.response(204)
+    @guard
     def delete_view(uid, target):
-        guard()
         crud.set_link(graph(), link, *ends(uid, target), False)

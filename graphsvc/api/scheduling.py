@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-from graphsvc.api.common import PageArgs, actor, graph, page_schema
+from graphsvc.api.common import PageArgs, actor, graph, page_schema, self_or_admin
 from graphsvc.api.org import users
 from graphsvc.api.resources import resource_blueprint
-from graphsvc.errors import Forbidden
 from graphsvc.schemas import scheduling as schemas
 from graphsvc.services import availability, bookings, scheduling
 from graphsvc.services.availability import Request
-
-
-def _self_or_admin(uid: str) -> None:
-    """A user keeps their own calendar; admins keep everybody's."""
-    current = actor()
-    if not (current.is_admin or current.uid == uid):
-        raise Forbidden(f"Only '{uid}' or an administrator may change this calendar.")
 
 
 @users.route("/<uid>/working-hours", methods=["GET"], endpoint="working_hours")
@@ -27,9 +19,9 @@ def get_working_hours(uid):
 @users.route("/<uid>/working-hours", methods=["PUT"], endpoint="put_working_hours")
 @users.arguments(schemas.WorkingHoursIn)
 @users.response(200, schemas.WorkingHours)
+@self_or_admin
 def put_working_hours(data, uid):
     """Replace the weekly hours (wall-clock in each location's time zone)."""
-    _self_or_admin(uid)
     return scheduling.set_working_hours(graph(), uid, data["hours"])
 
 
@@ -43,15 +35,15 @@ def list_absences(args, uid):
 @users.route("/<uid>/absences", methods=["POST"], endpoint="create_absence")
 @users.arguments(schemas.AbsenceIn)
 @users.response(201, schemas.Absence)
+@self_or_admin
 def create_absence(data, uid):
-    _self_or_admin(uid)
     return scheduling.add_absence(graph(), uid, data)
 
 
 @users.route("/<uid>/absences/<absence>", methods=["DELETE"], endpoint="delete_absence")
 @users.response(204)
+@self_or_admin
 def delete_absence(uid, absence):
-    _self_or_admin(uid)
     scheduling.delete_absence(graph(), uid, absence)
 
 
@@ -87,14 +79,14 @@ def create_booking(data):
 @bookings_blp.route("/<uid>", methods=["GET"], endpoint="get")
 @bookings_blp.response(200, schemas.Booking)
 def get_booking(uid):
-    return bookings.get_booking(graph(), uid)
+    return bookings.get_booking(graph(), actor().uid, uid)
 
 
 @bookings_blp.route("/<uid>", methods=["DELETE"], endpoint="delete")
 @bookings_blp.response(204)
 def cancel_booking(uid):
     """Cancel the booking; its slot is free again."""
-    bookings.cancel(graph(), uid)
+    bookings.cancel(graph(), actor().uid, uid)
 
 
 BLUEPRINTS = [blp, bookings_blp]

@@ -16,7 +16,7 @@ from neo4j import ManagedTransaction
 
 from graphsvc.db import Graph, run, run_one
 from graphsvc.errors import Conflict, Invalid, NotFound, SlotTaken, UnknownReference
-from graphsvc.services import availability, crud
+from graphsvc.services import access, availability, crud
 from graphsvc.services.availability import Context, Request, Verdict
 from graphsvc.slots import day_bounds, on_grid
 
@@ -131,15 +131,24 @@ def book(graph: Graph, actor: str, data: dict) -> dict:
     raise SlotTaken("The service group's free members were all taken meanwhile; try again.")
 
 
-def get_booking(graph: Graph, uid: str) -> dict:
-    row = graph.read_one("bookings/get_booking", uid=uid)
-    if row is None:
+def _tx_visible_booking(tx: ManagedTransaction, actor: str, uid: str) -> dict:
+    """The booking, or 404 when it does not exist or the actor does not see its contact
+    (a booking concerns its contact and is visible only with it)."""
+    row = run_one(tx, "bookings/get_booking", uid=uid)
+    if row is None or access.tx_sees(tx, actor, row["booking"]["contact"]) is None:
         raise NotFound.of("booking", uid)
     return row["booking"]
 
 
-def cancel(graph: Graph, uid: str) -> None:
+def get_booking(graph: Graph, actor: str, uid: str) -> dict:
+    return graph.read_tx(_tx_visible_booking, actor, uid)
+
+
+def cancel(graph: Graph, actor: str, uid: str) -> None:
     """Cancel (idempotent on a cancelled booking); the slot is free again at once."""
-    row = graph.write_one("bookings/cancel_booking", uid=uid, at=datetime.now(UTC))
-    if row is None:
-        raise NotFound.of("booking", uid)
+
+    def work(tx):
+        _tx_visible_booking(tx, actor, uid)
+        run(tx, "bookings/cancel_booking", uid=uid, at=datetime.now(UTC))
+
+    graph.write_tx(work)

@@ -284,10 +284,19 @@ def add_tasks(graph: Graph, team: str, tasks: list[dict]) -> list[dict]:
     return graph.write_tx(work)
 
 
-def team_tasks(graph: Graph, team: str, status: str | None, limit: int,
+def _tx_require_member(tx: ManagedTransaction, actor: Actor, team: str) -> None:
+    """A team's pool is its members' (and admins') business: 404 unknown team, else 403."""
+    row = run_one(tx, "teams/is_member", team=team, user=actor.uid)
+    if not row["team_found"]:
+        raise NotFound.of("team", team)
+    if not (row["member"] or actor.is_admin):
+        raise Forbidden(f"'{actor.uid}' is not a member of team '{team}'.")
+
+
+def team_tasks(graph: Graph, actor: Actor, team: str, status: str | None, limit: int,
                cursor: str | None) -> dict:
     def work(tx):
-        crud.tx_get(tx, TEAM, team)
+        _tx_require_member(tx, actor, team)
         return run(tx, "teams/get_tasks", uids=None, team=team, status=status,
                    after=decode_cursor(cursor), limit=limit + 1)
 
@@ -296,11 +305,7 @@ def team_tasks(graph: Graph, team: str, status: str | None, limit: int,
 
 def pull_task(graph: Graph, actor: Actor, team: str) -> dict | None:
     """The next open task of the team's pool, claimed by the acting member."""
-    row = graph.read_one("teams/is_member", team=team, user=actor.uid)
-    if not row["team_found"]:
-        raise NotFound.of("team", team)
-    if not row["member"]:
-        raise Forbidden(f"'{actor.uid}' is not a member of team '{team}'.")
+    graph.read_tx(_tx_require_member, Actor(actor.uid, False), team)
     return _claim_first(graph, "teams/pull_candidates", "teams/claim_task", _tx_get_task,
                         {"team": team}, {"user": actor.uid})
 
