@@ -55,11 +55,11 @@ def api_server(settings: Settings, workers: int = 2) -> Iterator[str]:
     """The real API under gunicorn on a free loopback port; yields its base URL."""
     port = localdb.free_port()
     env = dict(os.environ, NEO4J_URI=settings.neo4j_uri, NEO4J_USER=settings.neo4j_user,
-               NEO4J_PASSWORD=settings.neo4j_password)
+               NEO4J_PASSWORD=settings.neo4j_password, GRAPHSVC_ACCESS_LOG="off")
+    # Exactly what `graphsvc serve` runs (same keep-alive and limits).
     proc = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--workers", str(workers), "--threads", "4",
-         "--worker-class", "gthread", "--bind", f"127.0.0.1:{port}", "--log-level", "warning",
-         "graphsvc.app:create_app()"],
+        [sys.executable, "-m", "graphsvc.cli", "serve", "--host", "127.0.0.1", "--port",
+         str(port), "--workers", str(workers)],
         env=env, cwd=PROJECT_ROOT)
     base = f"http://127.0.0.1:{port}"
     try:

@@ -150,8 +150,18 @@ def _serve(host: str, port: int, workers: int, dev: bool) -> None:
         return
     from graphsvc.wsgi import GunicornApp
 
-    GunicornApp({"bind": f"{host}:{port}", "workers": workers, "threads": 4,
-                 "worker_class": "gthread", "timeout": 60, "accesslog": "-"}).run()
+    GunicornApp(gunicorn_options(host, port, workers)).run()
+
+
+def gunicorn_options(host: str, port: int, workers: int) -> dict:
+    """gthread workers; idle kept-alive connections stay open 75 s, longer than common
+    client pools keep them (urllib3, httpx, Node, Go: 5 to 90 s; nginx upstreams 60 s),
+    so a client never sends a request on a connection the server is closing. Request lines
+    up to gunicorn's maximum reach the app, which answers 414 as JSON above 4,096."""
+    return {"bind": f"{host}:{port}", "workers": workers, "threads": 4,
+            "worker_class": "gthread", "timeout": 60, "keepalive": 75,
+            "limit_request_line": 8190,
+            "accesslog": None if os.environ.get("GRAPHSVC_ACCESS_LOG") == "off" else "-"}
 
 
 @main.command()

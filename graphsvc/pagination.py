@@ -22,9 +22,13 @@ def decode_cursor(cursor: str | None) -> Any:
         return None
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
-        return json.loads(base64.urlsafe_b64decode(padded.encode()))
-    except (binascii.Error, ValueError, UnicodeDecodeError) as exc:
+        key = json.loads(base64.urlsafe_b64decode(padded.encode()))
+    except (binascii.Error, ValueError, UnicodeDecodeError, RecursionError) as exc:
         raise Invalid.field("cursor", "not a cursor this API issued") from exc
+    # Every list is keyed by a uid: anything else was not issued here.
+    if not isinstance(key, str) or not 0 < len(key) <= 200 or "\x00" in key:
+        raise Invalid.field("cursor", "not a cursor this API issued")
+    return key
 
 
 def page(rows: list[dict], limit: int, key: Callable[[dict], Any] | None = None) -> dict:

@@ -11,6 +11,7 @@ from marshmallow import Schema, fields, validate
 from graphsvc.actor import Actor
 from graphsvc.db import Graph
 from graphsvc.errors import Forbidden, Unauthorized
+from graphsvc.schemas.common import cursor_field
 
 ACTING_USER_HEADER = "X-Acting-User"
 ACCESS_ATTRIBUTE = "graphsvc_access"
@@ -78,7 +79,7 @@ def actor() -> Actor:
 
 class PageArgs(Schema):
     limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=500))
-    cursor = fields.String(load_default=None)
+    cursor = cursor_field()
 
 
 def page_schema(item_schema: type[Schema], name: str) -> type[Schema]:

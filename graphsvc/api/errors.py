@@ -3,19 +3,35 @@
 
 from __future__ import annotations
 
+import logging
+
 from flask import Flask, jsonify
-from neo4j.exceptions import ClientError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import (
+    ClientError,
+    DatabaseError,
+    ServiceUnavailable,
+    SessionExpired,
+    TransientError,
+)
 from werkzeug.exceptions import HTTPException
 
 from graphsvc.errors import ServiceError
 
+log = logging.getLogger("graphsvc.api")
+
+RETRY_AFTER_SECONDS = 1
+# Lock waits and transactions stopped by the server's timeout: the database is busy, not
+# broken; the same request may succeed a moment later.
+_BUSY_CODES = ("LockClientStopped", "TransactionTimedOut", "Transaction.Terminated",
+               "DeadlockDetected", "LockAcquisitionTimeout")
+
 
 def error_body(status: int, code: str, message: str, fields: dict | None = None,
-               details: dict | None = None):
+               details: dict | None = None, headers: dict | None = None):
     error = {"code": code, "message": message, "fields": fields or {}}
     if details:
         error["details"] = details
-    return jsonify({"error": error}), status
+    return jsonify({"error": error}), status, headers or {}
 
 
 def _flatten(messages, prefix: str = "") -> dict[str, list[str]]:
@@ -45,22 +61,41 @@ def handle_http_exception(exc: HTTPException):
         for messages in data["messages"].values():
             fields.update(_flatten(messages))
         return error_body(422, "invalid", "The request does not fit the schema.", fields)
+    # Allow on 405 and the like travel on; the body is always ours.
+    headers = {k: v for k, v in exc.get_headers() if k.lower() != "content-type"}
     if exc.code == 400:
-        return error_body(400, "malformed", exc.description or "Malformed request.")
+        return error_body(400, "malformed", exc.description or "Malformed request.",
+                          headers=headers)
     code = (exc.name or "error").lower().replace(" ", "_")
-    return error_body(exc.code or 500, code, exc.description or exc.name)
+    return error_body(exc.code or 500, code, exc.description or exc.name, headers=headers)
 
 
 def handle_unavailable(exc: Exception):
     return error_body(503, "database_unavailable", f"Neo4j is not reachable: {exc}")
 
 
-def handle_client_error(exc: ClientError):
-    """A query that ran past its timeout is 503 (try again); any other is a bug: 500."""
-    if "TransactionTimedOut" in (exc.code or ""):
-        return error_body(503, "query_timeout",
-                          "The question took longer than the query timeout; try a narrower one.")
-    raise exc
+def _busy(message: str, code: str = "busy"):
+    return error_body(503, code, message,
+                      headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
+
+
+def handle_database_error(exc: ClientError | DatabaseError | TransientError):
+    """A lock wait or a query past the timeout is 503 with Retry-After (try again); a
+    transient error left after the driver's retries likewise; anything else is a bug:
+    500 in the same body, the details in the log only."""
+    code = exc.code or ""
+    if "TransactionTimedOut" in code and "Lock" not in (exc.message or ""):
+        return _busy("The question took longer than the query timeout; try a narrower one.",
+                     code="query_timeout")
+    if isinstance(exc, TransientError) or any(c in code for c in _BUSY_CODES):
+        return _busy("The database is busy with a conflicting change; retry shortly.")
+    log.exception("database error %s", code)
+    return error_body(500, "internal_error", "The database refused the request.")
+
+
+def handle_unexpected(exc: Exception):
+    log.exception("unexpected error")
+    return error_body(500, "internal_error", "Something went wrong on our side.")
 
 
 def register_error_handlers(app: Flask) -> None:
@@ -68,4 +103,9 @@ def register_error_handlers(app: Flask) -> None:
     app.register_error_handler(HTTPException, handle_http_exception)
     app.register_error_handler(ServiceUnavailable, handle_unavailable)
     app.register_error_handler(SessionExpired, handle_unavailable)
-    app.register_error_handler(ClientError, handle_client_error)
+    app.register_error_handler(ClientError, handle_database_error)
+    app.register_error_handler(DatabaseError, handle_database_error)
+    app.register_error_handler(TransientError, handle_database_error)
+    if not app.testing:
+        # In tests an unexpected error should fail loudly with its traceback.
+        app.register_error_handler(Exception, handle_unexpected)

@@ -6,7 +6,7 @@ from marshmallow import Schema, fields, validate
 
 from graphsvc.api.common import admin_only, graph
 from graphsvc.api.resources import resource_blueprint
-from graphsvc.schemas.common import uid_field
+from graphsvc.schemas.common import cursor_field, uid_field
 from graphsvc.services import reports
 
 blp = resource_blueprint("reports", "Analyst reports; the same Cypher as "
@@ -15,7 +15,7 @@ blp = resource_blueprint("reports", "Analyst reports; the same Cypher as "
 
 class ReportArgs(Schema):
     limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=500))
-    cursor = fields.String(load_default=None)
+    cursor = cursor_field()
     user = uid_field(load_default=None, metadata={"description": "user-removal-impact only"})
 
 

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask_smorest import Blueprint
 from marshmallow import Schema
 
 from graphsvc.api.common import PageArgs, admin_only, graph, page_schema
+from graphsvc.api.inputs import ApiBlueprint
 from graphsvc.services import crud
 
 
-def resource_blueprint(plural: str, description: str) -> Blueprint:
-    return Blueprint(plural, __name__ + "." + plural, url_prefix=f"/api/v1/{plural}",
+def resource_blueprint(plural: str, description: str) -> ApiBlueprint:
+    return ApiBlueprint(plural, __name__ + "." + plural, url_prefix=f"/api/v1/{plural}",
                      description=description)
 
 
-def register_crud(blp: Blueprint, k: crud.Kind, *, schema_in: type[Schema],
+def register_crud(blp: ApiBlueprint, k: crud.Kind, *, schema_in: type[Schema],
                   schema_patch: type[Schema], schema_out: type[Schema],
                   create: Callable | None = None, update: Callable | None = None,
                   delete: Callable | None = None, admin_writes: bool = True) -> None:
@@ -63,7 +63,7 @@ def register_crud(blp: Blueprint, k: crud.Kind, *, schema_in: type[Schema],
         delete(graph(), uid)
 
 
-def register_link(blp: Blueprint, link: crud.Link, sub_path: str, *, reverse: bool = False,
+def register_link(blp: ApiBlueprint, link: crud.Link, sub_path: str, *, reverse: bool = False,
                   admin_writes: bool = True, props_schema: type[Schema] | None = None,
                   put_doc: str | None = None) -> None:
     """PUT/DELETE `/<uid>/<sub_path>/<target>`: add or remove one relationship.

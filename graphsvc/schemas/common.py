@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import UTC
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from marshmallow import Schema, ValidationError, fields, validate
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-UID = validate.And(validate.Length(min=1, max=100),
-                   validate.Regexp(r"^[A-Za-z0-9][A-Za-z0-9._:@-]*$",
-                                   error="letters, digits and . _ : @ - only"))
+# Lists, not validate.And: apispec documents each validator (maxLength, pattern).
+UID = [validate.Length(min=1, max=100),
+       validate.Regexp(r"^[A-Za-z0-9][A-Za-z0-9._:@-]*$",
+                       error="letters, digits and . _ : @ - only")]
 NAME = validate.Length(min=1, max=200)
 
 
@@ -26,6 +27,17 @@ def name_field(**kw) -> fields.String:
     return fields.String(validate=NAME, **kw)
 
 
+def email_field(**kw) -> fields.Email:
+    """An email address, at most 254 characters (RFC 5321's path limit)."""
+    return fields.Email(validate=validate.Length(max=254), **kw)
+
+
+def cursor_field(**kw) -> fields.String:
+    """The opaque `cursor` of a keyset page (see graphsvc.pagination)."""
+    kw.setdefault("metadata", {"description": "next_cursor of the previous page"})
+    return fields.String(load_default=None, validate=validate.Length(max=400), **kw)
+
+
 def validate_timezone(value: str) -> None:
     try:
         ZoneInfo(value)
@@ -33,14 +45,38 @@ def validate_timezone(value: str) -> None:
         raise ValidationError("not an IANA time zone") from exc
 
 
+EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
+LATEST = datetime(2200, 1, 1, tzinfo=UTC)
+
+
 class AwareDateTime(fields.AwareDateTime):
-    """ISO 8601 with an offset in; UTC to the database and out.
+    """ISO 8601 with an offset in; UTC to the database and out; between 1900 and 2199.
 
     Everything is normalised to UTC because Neo4j orders two DateTimes of the same instant
-    but different offsets by their zone: 10:00+01:00 <= 09:00Z is false there."""
+    but different offsets by their zone: 10:00+01:00 <= 09:00Z is false there. The range
+    keeps every computation (a meeting's end, a day's bounds, epoch milliseconds) far from
+    the ends of Python's and Neo4j's calendars."""
+
+    RANGE_NOTE = "ISO 8601 with an offset (encode + as %2B in a query), 1900-01-01 to 2199-12-31"
+
+    def __init__(self, *args, **kwargs):
+        metadata = dict(kwargs.pop("metadata", None) or {})
+        metadata["description"] = "; ".join(
+            part for part in (metadata.get("description"), self.RANGE_NOTE) if part)
+        metadata.setdefault("maxLength", 64)  # enforced in _deserialize
+        super().__init__(*args, metadata=metadata, **kwargs)
 
     def _deserialize(self, value, attr, data, **kwargs):
-        return super()._deserialize(value, attr, data, **kwargs).astimezone(UTC)
+        if isinstance(value, str) and len(value) > 64:
+            raise ValidationError("not an ISO 8601 date-time")
+        moment = super()._deserialize(value, attr, data, **kwargs)
+        try:
+            moment = moment.astimezone(UTC)
+        except OverflowError as exc:
+            raise ValidationError("must lie between 1900-01-01 and 2199-12-31") from exc
+        if not EARLIEST <= moment < LATEST:
+            raise ValidationError("must lie between 1900-01-01 and 2199-12-31")
+        return moment
 
     def _serialize(self, value, attr, obj, **kwargs):
         if value is not None and value.tzinfo is not None:
@@ -78,5 +114,14 @@ class NamedIn(Schema):
     name = name_field(required=True)
 
 
-class NamedPatch(Schema):
+class PatchSchema(Schema):
+    """A PATCH names at least one field to change; an empty one is a mistake, not a no-op."""
+
+    @validates_schema
+    def _not_empty(self, data, **kwargs):
+        if not data:
+            raise ValidationError("name at least one field to change", "_schema")
+
+
+class NamedPatch(PatchSchema):
     name = name_field()

@@ -6,6 +6,8 @@ from marshmallow import Schema, fields, validate
 
 from graphsvc.schemas.common import (
     AwareDateTime,
+    PatchSchema,
+    email_field,
     name_field,
     paths_field,
     uid_field,
@@ -20,7 +22,7 @@ VISIBILITY = ("all", "assigned")
 class ContactIn(Schema):
     uid = uid_field()
     name = name_field(required=True)
-    email = fields.Email(load_default=None, allow_none=True)
+    email = email_field(load_default=None, allow_none=True)
     kind = fields.String(load_default="customer", validate=validate.OneOf(KINDS))
     customer_category = uid_field(allow_none=True)
     home_location = uid_field(allow_none=True)
@@ -31,9 +33,9 @@ class ContactIn(Schema):
         "description": "only while the setting 'second account-manager group' is on"})
 
 
-class ContactPatch(Schema):
+class ContactPatch(PatchSchema):
     name = name_field()
-    email = fields.Email(allow_none=True)
+    email = email_field(allow_none=True)
     kind = fields.String(validate=validate.OneOf(KINDS))
     customer_category = uid_field(allow_none=True)
     home_location = uid_field(allow_none=True)
@@ -69,7 +71,7 @@ class DirectoryIn(Schema):
                        "contacts of the user's account-manager groups"})
 
 
-class DirectoryPatch(Schema):
+class DirectoryPatch(PatchSchema):
     name = name_field()
     visibility = fields.String(validate=validate.OneOf(VISIBILITY))
 
@@ -99,7 +101,7 @@ class AreaIn(Schema):
                          validate=validate.OneOf(("project", "processing")))
 
 
-class AreaPatch(Schema):
+class AreaPatch(PatchSchema):
     name = name_field()
     kind = fields.String(validate=validate.OneOf(("project", "processing")))
 
@@ -121,7 +123,7 @@ class ContactGroupIn(Schema):
                               validate=validate.Range(min=-1_000_000, max=1_000_000))
 
 
-class ContactGroupPatch(Schema):
+class ContactGroupPatch(PatchSchema):
     name = name_field()
     directory = uid_field()
     priority = fields.Integer(strict=True, validate=validate.Range(min=-1_000_000,

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from graphsvc.schemas.common import AwareDateTime, UserRef, name_field, paths_field, uid_field
+from graphsvc.schemas.common import (
+    AwareDateTime,
+    PatchSchema,
+    UserRef,
+    cursor_field,
+    name_field,
+    paths_field,
+    uid_field,
+)
 from graphsvc.vocabulary import PROCESSING_DOMAINS
 
 DOMAINS = validate.OneOf(PROCESSING_DOMAINS)
@@ -16,16 +24,19 @@ class Product(Schema):
     name = fields.String()
 
 
+CURRENCY = [validate.Length(equal=3),
+            validate.Regexp(r"^[A-Z]{3}$", error="an ISO 4217 code")]
+
+
 class PriceListIn(Schema):
     uid = uid_field()
     name = name_field(required=True)
-    currency = fields.String(required=True, validate=validate.Regexp(r"^[A-Z]{3}$",
-                                                                     error="an ISO 4217 code"))
+    currency = fields.String(required=True, validate=CURRENCY)
 
 
-class PriceListPatch(Schema):
+class PriceListPatch(PatchSchema):
     name = name_field()
-    currency = fields.String(validate=validate.Regexp(r"^[A-Z]{3}$", error="an ISO 4217 code"))
+    currency = fields.String(validate=CURRENCY)
 
 
 class ProductPrice(Schema):
@@ -104,11 +115,12 @@ class SlaContractIn(Schema):
     name = name_field(required=True)
     levels = fields.List(fields.Nested(SlaLevelIn), required=True,
                          validate=validate.Length(min=1, max=20))
-    default_level = fields.String(required=True, metadata={
+    default_level = fields.String(required=True, validate=validate.Length(min=1, max=200),
+                                  metadata={
         "description": "the name or uid of one of the levels"})
 
 
-class SlaContractPatch(Schema):
+class SlaContractPatch(PatchSchema):
     name = name_field()
 
 
@@ -143,7 +155,7 @@ class QualificationIn(Schema):
     scale_max = fields.Integer(required=True, strict=True)
 
 
-class QualificationPatch(Schema):
+class QualificationPatch(PatchSchema):
     name = name_field()
 
 
@@ -183,7 +195,7 @@ class CaseIn(Schema):
                                validate=validate.Length(max=20))
 
 
-class CasePatch(Schema):
+class CasePatch(PatchSchema):
     subject = name_field()
     status = fields.String(validate=validate.OneOf(("active_new", "active_assigned", "pending",
                                                     "closed")))
@@ -278,7 +290,7 @@ class TaskListArgs(Schema):
     status = fields.String(load_default=None, validate=validate.OneOf(("open", "claimed",
                                                                        "done")))
     limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=500))
-    cursor = fields.String(load_default=None)
+    cursor = cursor_field()
 
 
 

@@ -6,7 +6,10 @@ from marshmallow import Schema, ValidationError, fields, validate, validates_sch
 
 from graphsvc.schemas.common import (
     AwareDateTime,
+    PatchSchema,
     UserRef,
+    cursor_field,
+    email_field,
     name_field,
     paths_field,
     uid_field,
@@ -21,13 +24,14 @@ class LocationIn(Schema):
     uid = uid_field()
     code = fields.String(required=True, validate=validate.Length(min=1, max=50))
     name = name_field(required=True)
-    timezone = fields.String(load_default="UTC", validate=validate_timezone)
+    timezone = fields.String(load_default="UTC",
+                             validate=[validate.Length(max=64), validate_timezone])
 
 
-class LocationPatch(Schema):
+class LocationPatch(PatchSchema):
     code = fields.String(validate=validate.Length(min=1, max=50))
     name = name_field()
-    timezone = fields.String(validate=validate_timezone)
+    timezone = fields.String(validate=[validate.Length(max=64), validate_timezone])
 
 
 class Location(Schema):
@@ -40,7 +44,7 @@ class Location(Schema):
 class UserIn(Schema):
     uid = uid_field()
     name = name_field(required=True)
-    email = fields.Email(required=True)
+    email = email_field(required=True)
     is_admin = fields.Boolean(load_default=False)
     active = fields.Boolean(load_default=True)
     locations = uid_list(load_default=list)
@@ -49,9 +53,9 @@ class UserIn(Schema):
                        "(uid amg-<user uid>) with the user as member; false opts out"})
 
 
-class UserPatch(Schema):
+class UserPatch(PatchSchema):
     name = name_field()
-    email = fields.Email()
+    email = email_field()
     is_admin = fields.Boolean()
     active = fields.Boolean()
     locations = uid_list()
@@ -87,7 +91,7 @@ class MeetingTypeIn(Schema):
     theme = uid_field(required=True)
 
 
-class MeetingTypePatch(Schema):
+class MeetingTypePatch(PatchSchema):
     name = name_field()
     duration_minutes = fields.Integer(strict=True, validate=DURATION)
     theme = uid_field()
@@ -111,7 +115,7 @@ class CompetenceGroupIn(Schema):
     parent = uid_field(load_default=None, allow_none=True)
 
 
-class CompetenceGroupPatch(Schema):
+class CompetenceGroupPatch(PatchSchema):
     name = name_field()
     parent = uid_field(allow_none=True, metadata={
         "description": "move under this group; null moves the group to the roots"})
@@ -163,13 +167,13 @@ class ServiceLevel(Schema):
 class ServiceGroupIn(Schema):
     uid = uid_field()
     name = name_field(required=True)
-    email = fields.Email(required=True)
+    email = email_field(required=True)
     activation = fields.Nested(Activation, load_default=dict)
 
 
-class ServiceGroupPatch(Schema):
+class ServiceGroupPatch(PatchSchema):
     name = name_field()
-    email = fields.Email()
+    email = email_field()
     activation = fields.Nested(Activation)
 
 
@@ -196,7 +200,7 @@ class MembershipWindow(Schema):
 class MembersArgs(Schema):
     at = AwareDateTime(load_default=None, metadata={"description": "default: now"})
     limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=500))
-    cursor = fields.String(load_default=None)
+    cursor = cursor_field()
 
 
 class Member(Schema):
@@ -238,7 +242,7 @@ class ActivationList(Schema):
     service_groups = fields.List(fields.Nested(ActivationResult))
 
 
-class SettingsIn(Schema):
+class SettingsIn(PatchSchema):
     installation_level = fields.String(validate=validate.OneOf(("full", "basic")), metadata={
         "description": "full: service levels apply to online and physical meetings; "
                        "basic: service groups extend service for online meetings only"})

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from graphsvc.schemas.common import AwareDateTime, UserRef, name_field, paths_field, uid_field
+from graphsvc.schemas.common import (
+    AwareDateTime,
+    UserRef,
+    cursor_field,
+    email_field,
+    name_field,
+    paths_field,
+    uid_field,
+)
 
 HHMM = validate.Regexp(r"^([01]\d|2[0-3]):[0-5]\d$|^24:00$", error="a time HH:MM")
 MODES = ("online", "physical")
@@ -14,8 +22,8 @@ class Hours(Schema):
     location = uid_field(required=True)
     weekday = fields.Integer(required=True, strict=True, validate=validate.Range(1, 7),
                              metadata={"description": "ISO weekday: 1 = Monday .. 7 = Sunday"})
-    start = fields.String(required=True, validate=HHMM)
-    end = fields.String(required=True, validate=HHMM)
+    start = fields.String(required=True, validate=[validate.Length(max=5), HHMM])
+    end = fields.String(required=True, validate=[validate.Length(max=5), HHMM])
 
 
 class WorkingHoursIn(Schema):
@@ -64,7 +72,7 @@ class AvailabilityArgs(Schema):
     limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=500))
     slots = fields.Integer(load_default=10, validate=validate.Range(min=1, max=200), metadata={
         "description": "free slots listed per advisor"})
-    cursor = fields.String(load_default=None, metadata={"description": "next page of excluded"})
+    cursor = cursor_field(metadata={"description": "next page of excluded"})
 
 
 class Slot(Schema):
@@ -98,7 +106,7 @@ class BookingIn(Schema):
     location = uid_field(load_default=None, allow_none=True)
     start = AwareDateTime(required=True)
     advisor = uid_field(load_default=None, allow_none=True)
-    service_group_email = fields.Email(load_default=None, allow_none=True)
+    service_group_email = email_field(load_default=None, allow_none=True)
 
     @validates_schema
     def _one_chooser(self, data, **kwargs):

@@ -93,7 +93,8 @@ PARAMS = {"target": "kari", "meeting_type": "mortgage", "customer_category": "pr
 # Well-formed bodies and queries, so that a 404 or 403 is about the object, not the input.
 BODIES = {"cases.assign": {"user": "kari"},
           "cases.put_sla": {"contract": "sla1", "level": "sla1-std"},
-          "contacts.campaign_status": {"status": "contacted"}}
+          "contacts.campaign_status": {"status": "contacted"},
+          "contacts.patch": {"name": "Renamed"}, "cases.patch": {"subject": "Renamed"}}
 QUERIES = {"contacts.price": "product=p1"}
 OBJECTS = {"contacts": "{}", "messages": "m-{}", "bookings": "b-{}", "cases": "k-{}",
            "access": "{}"}

@@ -1,0 +1,138 @@
+"""What the API accepts before any schema sees a request: bounded URLs and bodies, JSON of
+bounded depth, strings without NUL or lone surrogates, and only the query parameters the
+route declares. Each refusal is a 4xx in the API.md error body, never a 500."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from flask import Flask, current_app, request
+from flask_smorest import Blueprint
+from marshmallow import Schema
+from webargs.flaskparser import FlaskParser
+
+from graphsvc.errors import Invalid, Malformed, ServiceError
+
+MAX_BODY_BYTES = 2 * 1024 * 1024  # 413 above; imports will stream in batches
+MAX_URL_CHARS = 4096               # 414 above
+MAX_JSON_DEPTH = 32                # 400 above
+_FORBIDDEN_CHARS = re.compile("[\x00\ud800-\udfff]")
+
+
+class UriTooLong(ServiceError):
+    status = 414
+    code = "uri_too_long"
+
+
+def _bad_string_reason(value: str) -> str | None:
+    match = _FORBIDDEN_CHARS.search(value)
+    if match is None:
+        return None
+    return "must not contain NUL" if match.group() == "\x00" else \
+        "must not contain a lone surrogate (not valid Unicode text)"
+
+
+def check_json(value: Any) -> None:
+    """Depth and strings of a parsed body, walked without recursion: 400 when nested deeper
+    than MAX_JSON_DEPTH, 422 naming the field when a key or string holds NUL or a lone
+    surrogate (Neo4j stores UTF-8, which cannot hold one)."""
+    stack: list[tuple[Any, str, int]] = [(value, "", 0)]
+    while stack:
+        item, where, depth = stack.pop()
+        if depth > MAX_JSON_DEPTH:
+            raise Malformed(f"The JSON body is nested deeper than {MAX_JSON_DEPTH} levels.")
+        if isinstance(item, str):
+            reason = _bad_string_reason(item)
+            if reason:
+                raise Invalid.field(where or "_body", reason)
+        elif isinstance(item, dict):
+            for key, child in item.items():
+                name = f"{where}.{key}" if where else str(key)
+                reason = _bad_string_reason(key)
+                if reason:
+                    raise Invalid.field(name.encode("utf-8", "replace").decode(), reason)
+                stack.append((child, name, depth + 1))
+        elif isinstance(item, list):
+            stack.extend((child, f"{where}.{i}" if where else str(i), depth + 1)
+                         for i, child in enumerate(item))
+
+
+def parse_json_body(data: bytes) -> Any:
+    """The body as JSON: 400 `malformed` with the parser's position when it is not JSON."""
+    try:
+        value = json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise Malformed(f"The body is not UTF-8 (byte {exc.start}).") from exc
+    except json.JSONDecodeError as exc:
+        raise Malformed(f"The body is not valid JSON: {exc.msg} at line {exc.lineno} "
+                        f"column {exc.colno} (char {exc.pos}).",
+                        details={"line": exc.lineno, "column": exc.colno,
+                                 "position": exc.pos}) from exc
+    except RecursionError as exc:
+        raise Malformed(f"The JSON body is nested deeper than {MAX_JSON_DEPTH} levels.") \
+            from exc
+    check_json(value)
+    return value
+
+
+class StrictParser(FlaskParser):
+    """webargs' Flask parser with our JSON rules."""
+
+    def _raw_load_json(self, req):
+        from webargs import core
+        from webargs.flaskparser import is_json_request
+
+        if not is_json_request(req):
+            return core.missing
+        data = req.get_data(cache=True)
+        return parse_json_body(data) if data else core.missing
+
+
+class ApiBlueprint(Blueprint):
+    ARGUMENTS_PARSER = StrictParser()
+
+
+def _query_names(schema: type[Schema] | Schema) -> set[str]:
+    instance = schema() if isinstance(schema, type) else schema
+    return {f.data_key or name for name, f in instance.fields.items()}
+
+
+def declared_query_parameters(endpoint: str | None) -> set[str]:
+    """The query parameters a route's schemas declare (read from flask-smorest's docs)."""
+    view = current_app.view_functions.get(endpoint or "")
+    arguments = (getattr(view, "_apidoc", None) or {}).get("arguments", {})
+    names: set[str] = set()
+    for parameter in arguments.get("parameters", []):
+        if parameter.get("in") == "query":
+            names |= _query_names(parameter["schema"])
+    return names
+
+
+def check_request() -> None:
+    """Before the acting user is even looked up: URL length, NUL and surrogates in the path
+    and query, and query parameters the route does not declare (422, naming them)."""
+    if len(request.full_path) > MAX_URL_CHARS:
+        raise UriTooLong(f"The URL is longer than {MAX_URL_CHARS} characters.")
+    for name, value in (request.view_args or {}).items():
+        reason = _bad_string_reason(str(value))
+        if reason:
+            raise Invalid.field(name, reason)
+    if not request.path.startswith("/api/v1/"):
+        return
+    declared = declared_query_parameters(request.endpoint)
+    unknown = sorted(set(request.args) - declared)
+    if unknown:
+        raise Invalid("The request has query parameters this route does not take.",
+                      fields={name: ["unknown query parameter"] for name in unknown})
+    for name, value in request.args.items(multi=True):
+        reason = _bad_string_reason(name) or _bad_string_reason(value)
+        if reason:
+            raise Invalid.field(name, reason)
+
+
+def register_input_rules(app: Flask) -> None:
+    if app.config.get("MAX_CONTENT_LENGTH") is None:
+        app.config["MAX_CONTENT_LENGTH"] = MAX_BODY_BYTES
+    app.before_request(check_request)
