@@ -4,10 +4,8 @@ timing loops, and a p50/p95 table. Loops are bounded in count and time and targe
 from __future__ import annotations
 
 import contextlib
-import os
 import shutil
 import statistics
-import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -19,6 +17,7 @@ from tqdm import tqdm
 from graphsvc import localdb
 from graphsvc.config import PROJECT_ROOT, LocalServerSettings, Settings
 from graphsvc.db import Graph
+from graphsvc.localapi import served_api
 from graphsvc.schema import migrate
 from graphsvc.seed import load_data, wipe
 
@@ -50,31 +49,9 @@ def bench_graph(keep: bool = False) -> Iterator[Graph]:
             localdb.stop(server, echo=lambda m: None)
 
 
-@contextlib.contextmanager
-def api_server(settings: Settings, workers: int = 2) -> Iterator[str]:
-    """The real API under gunicorn on a free loopback port; yields its base URL."""
-    port = localdb.free_port()
-    env = dict(os.environ, NEO4J_URI=settings.neo4j_uri, NEO4J_USER=settings.neo4j_user,
-               NEO4J_PASSWORD=settings.neo4j_password, GRAPHSVC_ACCESS_LOG="off")
-    # Exactly what `graphsvc serve` runs (same keep-alive and limits).
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "graphsvc.cli", "serve", "--host", "127.0.0.1", "--port",
-         str(port), "--workers", str(workers)],
-        env=env, cwd=PROJECT_ROOT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            with contextlib.suppress(httpx.HTTPError):
-                if httpx.get(base + "/healthz", timeout=2).status_code == 200:
-                    break
-            time.sleep(0.3)
-        else:
-            raise RuntimeError("the API did not come up")
-        yield base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+def api_server(settings: Settings, workers: int = 2):
+    """The real API (`graphsvc serve`) on a free loopback port; yields its base URL."""
+    return served_api(settings, workers=workers)
 
 
 @dataclass

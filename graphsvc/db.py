@@ -5,11 +5,14 @@ errors here."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any, TypeVar
 
 import neo4j
 from neo4j import GraphDatabase, ManagedTransaction, unit_of_work
+from neo4j.api import BookmarkManager
 from neo4j.exceptions import ConstraintError, Neo4jError, ServiceUnavailable
 from neo4j.graph import Node, Path
 from neo4j.time import Date as NeoDate
@@ -22,6 +25,35 @@ from graphsvc.errors import Duplicate
 T = TypeVar("T")
 
 _CONSTRAINT_PROPERTY = re.compile(r"property `?(\w+)`?")
+
+# The causal chain of the current unit of work (an HTTP request): every session opened
+# while it is set starts from its bookmarks and adds its own, so each transaction sees
+# every earlier one of the chain, on one server as on any member of a cluster.
+_chain: ContextVar[BookmarkManager | None] = ContextVar("graphsvc_causal_chain",
+                                                        default=None)
+
+
+@contextmanager
+def causal_chain(bookmarks: Iterable[str] = ()) -> Iterator[BookmarkManager]:
+    """Chain every transaction run inside the block after `bookmarks` and after each
+    other; the manager's `get_bookmarks()` is then the state the block left behind."""
+    manager, token = begin_chain(bookmarks)
+    try:
+        yield manager
+    finally:
+        end_chain(token)
+
+
+def begin_chain(bookmarks: Iterable[str] = ()) -> tuple[BookmarkManager, object]:
+    """`causal_chain` split in two, for frameworks with before/after hooks: returns the
+    manager and the token to give `end_chain`."""
+    initial = neo4j.Bookmarks.from_raw_values(list(bookmarks))
+    manager = GraphDatabase.bookmark_manager(initial_bookmarks=initial)
+    return manager, _chain.set(manager)
+
+
+def end_chain(token) -> None:
+    _chain.reset(token)
 
 
 def node_ref(node: Node) -> dict:
@@ -88,7 +120,8 @@ class Graph:
         self.driver.close()
 
     def _session(self, mode: str) -> neo4j.Session:
-        return self.driver.session(database=self.database, default_access_mode=mode)
+        return self.driver.session(database=self.database, default_access_mode=mode,
+                                   bookmark_manager=_chain.get())
 
     def read_tx(self, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run `work(tx, *args, **kwargs)` in a read transaction (routed to any member)."""

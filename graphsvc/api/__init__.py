@@ -7,6 +7,7 @@ from flask_smorest import Api
 
 from graphsvc.api import contacts, desk, errors, health, org, reports, scheduling
 from graphsvc.api.common import load_acting_user, register_docs_assets
+from graphsvc.api.consistency import register_consistency
 from graphsvc.api.inputs import register_input_rules
 
 BLUEPRINTS = [*org.BLUEPRINTS, *contacts.BLUEPRINTS, *scheduling.BLUEPRINTS,
@@ -23,6 +24,7 @@ def register_api(app: Flask) -> None:
     for blueprint in BLUEPRINTS:
         api.register_blueprint(blueprint)
     register_input_rules(app)
+    register_consistency(app)
     app.before_request(load_acting_user)
     register_docs_assets(app)
     errors.register_error_handlers(app)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from graphsvc.api.common import PageArgs, actor, admin_only, graph, page_schema
+from graphsvc.api.idempotency import idempotent, with_uid
 from graphsvc.api.org import users
 from graphsvc.api.resources import register_crud, register_link, resource_blueprint
 from graphsvc.schemas import common as common_schemas
@@ -125,10 +126,11 @@ messages = resource_blueprint("messages", "Notes, mails and ticket messages abou
 
 
 @messages.route("", methods=["POST"], endpoint="create")
+@idempotent
 @messages.arguments(schemas.MessageIn)
 @messages.response(201, schemas.Message)
 def create_message(data):
-    return contacts.create_message(graph(), actor(), data)
+    return contacts.create_message(graph(), actor(), with_uid(data))
 
 
 @messages.route("/<uid>", methods=["GET"], endpoint="get")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from graphsvc.api.common import actor, admin_only, graph, page_schema
 from graphsvc.api.contacts import blp as contacts_blp
 from graphsvc.api.contacts import contact_groups
+from graphsvc.api.idempotency import derived_uid, idempotent, with_uid
 from graphsvc.api.org import settings as settings_blp
 from graphsvc.api.org import users
 from graphsvc.api.resources import register_crud, register_link, resource_blueprint
@@ -172,12 +173,13 @@ case_blp = resource_blueprint("cases", "Service cases.")
 
 
 @case_blp.route("", methods=["POST"], endpoint="create")
+@idempotent
 @case_blp.arguments(schemas.CaseIn)
 @case_blp.response(201, schemas.Case)
 def open_case(data):
     """Open a case: it lands in the responsible area with the responsible handler (or the
     default user, status active_new) under the contact's SLA; `paths` say why."""
-    return cases.open_case(graph(), actor(), data)
+    return cases.open_case(graph(), actor(), with_uid(data))
 
 
 @case_blp.route("/pull", methods=["POST"], endpoint="pull")
@@ -226,10 +228,13 @@ register_link(teams, cases.TEAM_MEMBER, "members", reverse=True)
 
 
 @teams.route("/<uid>/tasks", methods=["POST"], endpoint="create_tasks")
+@idempotent
 @teams.arguments(schemas.TasksIn)
 @teams.response(201, schemas.Tasks)
 def create_tasks(data, uid):
-    return {"items": cases.add_tasks(graph(), uid, data["tasks"])}
+    tasks = [task if task.get("uid") or derived_uid() is None
+             else {**task, "uid": derived_uid(f"-{i}")} for i, task in enumerate(data["tasks"])]
+    return {"items": cases.add_tasks(graph(), uid, tasks)}
 
 
 @teams.route("/<uid>/tasks", methods=["GET"], endpoint="tasks")

@@ -18,6 +18,8 @@ from graphsvc.errors import Invalid, Malformed, ServiceError
 MAX_BODY_BYTES = 2 * 1024 * 1024  # 413 above; imports will stream in batches
 MAX_URL_CHARS = 4096               # 414 above
 MAX_JSON_DEPTH = 32                # 400 above
+# Taken by every route (see graphsvc.api.consistency).
+GLOBAL_QUERY_PARAMETERS = {"consistency_token"}
 _FORBIDDEN_CHARS = re.compile("[\x00\ud800-\udfff]")
 
 
@@ -121,7 +123,7 @@ def check_request() -> None:
             raise Invalid.field(name, reason)
     if not request.path.startswith("/api/v1/"):
         return
-    declared = declared_query_parameters(request.endpoint)
+    declared = declared_query_parameters(request.endpoint) | GLOBAL_QUERY_PARAMETERS
     unknown = sorted(set(request.args) - declared)
     if unknown:
         raise Invalid("The request has query parameters this route does not take.",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from graphsvc.api.common import PageArgs, actor, graph, page_schema, self_or_admin
+from graphsvc.api.idempotency import idempotent, with_uid
 from graphsvc.api.org import users
 from graphsvc.api.resources import resource_blueprint
 from graphsvc.schemas import scheduling as schemas
@@ -68,12 +69,13 @@ bookings_blp = resource_blueprint("bookings", "Booked meetings.")
 
 
 @bookings_blp.route("", methods=["POST"], endpoint="create")
+@idempotent
 @bookings_blp.arguments(schemas.BookingIn)
 @bookings_blp.response(201, schemas.Booking)
 def create_booking(data):
     """Book a slot with an advisor, or with a service group's email (the service picks the
     member). 409 when the slot is taken or the advisor cannot serve the request."""
-    return bookings.book(graph(), actor().uid, data)
+    return bookings.book(graph(), actor().uid, with_uid(data))
 
 
 @bookings_blp.route("/<uid>", methods=["GET"], endpoint="get")

@@ -5,4 +5,4 @@ Runtime reads and writes go through named Cypher in transaction functions (`grap
 which the driver retries on transient errors; the models are the single statement of what
 the graph holds."""
 
-from graphsvc.models import contacts, org, scheduling, service_desk  # noqa: F401
+from graphsvc.models import contacts, org, requests, scheduling, service_desk  # noqa: F401
