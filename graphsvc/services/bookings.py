@@ -36,10 +36,14 @@ def _request(data: dict) -> Request:
                    end=None)
 
 
+def _slot_taken(advisor: str) -> SlotTaken:
+    return SlotTaken.field("start", "the advisor has no free slot at this time",
+                           message=f"Advisor '{advisor}' is not free at this time.")
+
+
 def _refusal(verdict: Verdict, advisor: str) -> Conflict:
     if verdict.failed == "time":
-        return SlotTaken.field("start", "the advisor has no free slot at this time",
-                               message=f"Advisor '{advisor}' is not free at this time.")
+        return _slot_taken(advisor)
     return Conflict.field(
         "advisor", f"fails the {verdict.failed} condition",
         message=f"Advisor '{advisor}' cannot serve this request ({verdict.failed}).",
@@ -65,9 +69,20 @@ def _tx_write(tx: ManagedTransaction, ctx: Context, verdict: Verdict, actor: str
     return {**booking, "paths": verdict.paths}
 
 
+def _tx_refuse_overlap(tx: ManagedTransaction, request: Request, advisor: str) -> None:
+    if run_one(tx, "bookings/overlapping_booking", advisor=advisor,
+               meeting_type=request.meeting_type, start=request.start) is not None:
+        raise _slot_taken(advisor)
+
+
 def _tx_book_advisor(tx: ManagedTransaction, request: Request, advisor: str, actor: str,
                      uid: str) -> dict:
+    # A booking in the way is a refusal without queueing on the lock, and, once the lock
+    # is ours, without judging everything again: the losers of a race answer fast. A time
+    # still free is judged in full under the lock.
+    _tx_refuse_overlap(tx, request, advisor)
     _tx_lock_advisor(tx, advisor)
+    _tx_refuse_overlap(tx, request, advisor)
     ctx = availability.tx_context(tx, request, actor)
     [verdict] = availability.tx_judge_users(tx, ctx, [{"uid": advisor}])
     if not verdict.eligible:
