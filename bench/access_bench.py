@@ -23,7 +23,6 @@ from bench.common import (
     print_table,
 )
 from graphsvc.seed import load_data
-from graphsvc.services.access import EVERYTHING
 
 DIRECTORIES = 200
 ALL_MODE = 50  # the first 50 directories are mode 'all', the rest 'assigned'
@@ -92,13 +91,12 @@ def main() -> None:
         readers = [f"u{rnd.randrange(1, args.users):05d}" for _ in range(args.samples)]
         results = [
             measure("access check, bare Cypher",
-                    [lambda u=u, c=c: graph.read("access/visible_contacts", user=u,
-                                                 ranges=[[c, c]], after=None, limit=1,
-                                                 second=False) for u, c in pairs]),
+                    [lambda u=u, c=c: graph.read("access/contact_access", user=u,
+                                                 contacts=[c], second=False)
+                     for u, c in pairs]),
             measure("visible contacts, page of 50, bare Cypher",
-                    [lambda u=u: graph.read("access/visible_contacts", user=u,
-                                            ranges=[EVERYTHING], after=None, limit=51,
-                                            second=False) for u in readers]),
+                    [lambda u=u: graph.read("access/visible_contacts", user=u, after=None,
+                                            limit=51, second=False) for u in readers]),
         ]
         with api_server(graph.settings) as base, httpx.Client(base_url=base,
                                                               timeout=60) as client:

@@ -5,29 +5,27 @@
 // manager group of the user (primary; secondary only while the setting is on).
 // Contact-group membership and campaign advisors never grant anything. Inactive users see
 // nothing.
-// Candidates are given as uid ranges, so one query serves every use: the access check
-// (one range [uid, uid]), a page of the visible-contacts list (one open range; keyset:
-// $after = the last uid served) and filtering a page of group members (one range each).
-// Each branch first cuts its page (uid order), then builds the paths of that page only.
-// params: $user, $ranges (list of [from, until], inclusive), $after (uid or null), $limit,
-//         $second (bool: the "second account-manager group" setting)
+// This is the rule from the user's side, for listing a user's contacts page by page in uid
+// order (keyset: $after = the last uid served; the first page: null). Each branch first
+// cuts its page, then builds the paths of that page only. The same rule from the
+// contact's side (the access check, filtering given contacts) is contact_access.cypher.
+// params: $user, $after (uid or null), $limit, $second (bool: the "second account-manager
+//         group" setting)
 // columns: contact {uid, name, email, kind}, reasons, paths
 MATCH (u:User {uid: $user})
 WHERE u.active
-UNWIND $ranges AS range
-CALL (u, range) {
-  // Bounds are null unless the user is an admin: the planner seeks the uid index before it
-  // filters, so a plain `WHERE u.is_admin` would still walk every contact for non-admins.
-  WITH u, CASE WHEN u.is_admin THEN range[0] END AS low,
-       CASE WHEN u.is_admin THEN range[1] END AS high
+CALL (u) {
+  // The lower bound is null unless the user is an admin: the planner seeks the uid index
+  // before it filters, so a plain `WHERE u.is_admin` would walk every contact for others.
+  WITH u, CASE WHEN u.is_admin THEN coalesce($after, '') END AS low
   MATCH (c:Contact)
-  WHERE c.uid >= low AND c.uid <= high AND ($after IS NULL OR c.uid > $after)
+  WHERE c.uid >= low AND ($after IS NULL OR c.uid > $after)
   WITH u, c ORDER BY c.uid LIMIT $limit
   MATCH admin = (u)
   RETURN c, 'admin' AS reason, [admin] AS paths
   UNION
   MATCH (u)-[:CAN_ACCESS]->(:Directory {visibility: 'all'})<-[:STORED_IN]-(c:Contact)
-  WHERE c.uid >= range[0] AND c.uid <= range[1] AND ($after IS NULL OR c.uid > $after)
+  WHERE ($after IS NULL OR c.uid > $after)
   WITH DISTINCT u, c ORDER BY c.uid LIMIT $limit
   RETURN c, 'directory' AS reason,
          COLLECT { MATCH granted = (u)-[:CAN_ACCESS]->(:Directory {visibility: 'all'})
@@ -35,7 +33,7 @@ CALL (u, range) {
   UNION
   MATCH (u)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->
         (:Directory {visibility: 'all'})<-[:STORED_IN]-(c:Contact)
-  WHERE c.uid >= range[0] AND c.uid <= range[1] AND ($after IS NULL OR c.uid > $after)
+  WHERE ($after IS NULL OR c.uid > $after)
   WITH DISTINCT u, c ORDER BY c.uid LIMIT $limit
   RETURN c, 'directory' AS reason,
          COLLECT { MATCH granted = (u)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->
@@ -44,7 +42,7 @@ CALL (u, range) {
   UNION
   MATCH (u)-[:MEMBER_OF]->(:AccountManagerGroup)<-[m:PRIMARY_MANAGER|SECONDARY_MANAGER]-
         (c:Contact)
-  WHERE c.uid >= range[0] AND c.uid <= range[1] AND ($after IS NULL OR c.uid > $after)
+  WHERE ($after IS NULL OR c.uid > $after)
     AND (type(m) = 'PRIMARY_MANAGER' OR $second)
     AND (EXISTS { (u)-[:CAN_ACCESS]->(:Directory {visibility: 'assigned'})<-[:STORED_IN]-(c) }
          OR EXISTS { (u)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->

@@ -1,7 +1,7 @@
 // Messages (by $uids, or all about $contact; keyset on uid) with what $user may read of each:
 // the content only when the user has access to the message's area (if any), is its
 // recipient or sender (if private), and belongs to the user group it was routed to (if any).
-// Whether the user sees the contact at all is checked before, with access/visible_contacts.
+// Whether the user sees the contact at all is checked before, with access/contact_access.
 // params: $user, $uids (list or null), $contact (uid or null), $after (uid or null), $limit
 // columns: message {uid, contact, sent_at, sender, area, private, recipient, user_group,
 //          subject, body}, readable, withheld_because

@@ -1,6 +1,8 @@
-"""Who may see which contact (DOMAIN.md section 3). Every answer comes from the one rule in
-`cypher/access/visible_contacts.cypher`: the access check, the visible list, and filtering
-any list of contacts shown to a user."""
+"""Who may see which contact (DOMAIN.md section 3). The rule is stated twice in Cypher, each
+form for the side it starts from, and one property test holds both to one plain-Python
+reference: `cypher/access/contact_access.cypher` from the contact (the access check and
+filtering given contacts: cost of what the contact touches) and
+`cypher/access/visible_contacts.cypher` from the user (pages of everything a user sees)."""
 
 from __future__ import annotations
 
@@ -12,22 +14,27 @@ from graphsvc.errors import Forbidden, NotFound, UnknownReference
 from graphsvc.pagination import decode_cursor, page
 from graphsvc.services import crud, org
 
-EVERYTHING = ["", "\uffff"]
-
 
 def tx_second_group_on(tx: ManagedTransaction) -> bool:
     return bool(run_one(tx, "org/get_settings")["settings"]["second_account_manager_group"])
 
 
-def tx_visible(tx: ManagedTransaction, user: str, ranges: list[list[str]], after: str | None,
+def tx_visible(tx: ManagedTransaction, user: str, after: str | None,
                limit: int) -> list[dict]:
-    return run(tx, "access/visible_contacts", user=user, ranges=ranges, after=after,
-               limit=limit, second=tx_second_group_on(tx))
+    """A page of the contacts `user` sees, in uid order after `after` (the user's side)."""
+    return run(tx, "access/visible_contacts", user=user, after=after, limit=limit,
+               second=tx_second_group_on(tx))
+
+
+def tx_contact_access(tx: ManagedTransaction, user: str, contacts: list[str]) -> list[dict]:
+    """The rows granting `user` these contacts (the rule from each contact's side)."""
+    return run(tx, "access/contact_access", user=user, contacts=contacts,
+               second=tx_second_group_on(tx))
 
 
 def tx_sees(tx: ManagedTransaction, user: str, contact: str) -> dict | None:
     """The row granting `user` the contact, or None."""
-    rows = tx_visible(tx, user, [[contact, contact]], None, 1)
+    rows = tx_contact_access(tx, user, [contact])
     return rows[0] if rows else None
 
 
@@ -45,8 +52,7 @@ def tx_filter_visible(tx: ManagedTransaction, user: str, uids: list[str]) -> set
     """Which of these contacts the user sees (one query, whatever the number)."""
     if not uids:
         return set()
-    rows = tx_visible(tx, user, [[uid, uid] for uid in uids], None, len(uids))
-    return {row["contact"]["uid"] for row in rows}
+    return {row["contact"]["uid"] for row in tx_contact_access(tx, user, uids)}
 
 
 def check(graph: Graph, actor: Actor, user: str, contact: str) -> dict:
@@ -74,6 +80,6 @@ def visible_contacts(graph: Graph, actor: Actor, user: str, limit: int,
 
     def work(tx):
         crud.tx_get(tx, org.USER, user)
-        return tx_visible(tx, user, [EVERYTHING], decode_cursor(cursor), limit + 1)
+        return tx_visible(tx, user, decode_cursor(cursor), limit + 1)
 
     return page([row["contact"] for row in graph.read_tx(work)], limit)

@@ -1,0 +1,65 @@
+// THE visibility rule (DOMAIN.md section 3) for given contacts, from each contact's side:
+// its one or two directories, its account-manager groups, then whether the user reaches
+// one of them. It costs what the contact touches, whatever a directory holds; it serves
+// the access check and filtering a page of contacts shown to a user. The same rule from
+// the user's side, for listing everything a user sees, is visible_contacts.cypher; the
+// property test (tests/graph/test_access_property.py) holds both to one reference.
+// A user sees a contact when the user is an admin, or when some directory holding the
+// contact is accessible to the user (directly or through a user group) and that
+// directory's mode is 'all', or the contact is assigned to an account-manager group of the
+// user (primary; secondary only while the setting is on). Inactive users see nothing.
+// params: $user, $contacts (list of contact uids), $second (bool: the "second
+//         account-manager group" setting)
+// columns: contact {uid, name, email, kind}, reasons, paths
+MATCH (u:User {uid: $user})
+WHERE u.active
+UNWIND $contacts AS wanted
+MATCH (c:Contact {uid: wanted})
+CALL (u, c) {
+  WITH u, c
+  WHERE u.is_admin
+  MATCH admin = (u)
+  RETURN 'admin' AS reason, [admin] AS paths
+  UNION
+  WITH u, c
+  MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'all'})
+  WHERE EXISTS { (u)-[:CAN_ACCESS]->(d) }
+  WITH DISTINCT u, c
+  RETURN 'directory' AS reason,
+         COLLECT { MATCH granted = (u)-[:CAN_ACCESS]->(:Directory {visibility: 'all'})
+                                   <-[:STORED_IN]-(c) RETURN granted } AS paths
+  UNION
+  WITH u, c
+  MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'all'})
+  WHERE EXISTS { (u)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->(d) }
+  WITH DISTINCT u, c
+  RETURN 'directory' AS reason,
+         COLLECT { MATCH granted = (u)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->
+                                   (:Directory {visibility: 'all'})<-[:STORED_IN]-(c)
+                   RETURN granted } AS paths
+  UNION
+  WITH u, c
+  MATCH (c)-[m:PRIMARY_MANAGER|SECONDARY_MANAGER]->(g:AccountManagerGroup)
+  WHERE (type(m) = 'PRIMARY_MANAGER' OR $second)
+    AND EXISTS { (u)-[:MEMBER_OF]->(g) }
+    AND EXISTS { (c)-[:STORED_IN]->(d:Directory {visibility: 'assigned'})
+                 WHERE EXISTS { (u)-[:CAN_ACCESS]->(d) }
+                    OR EXISTS { (u)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->(d) } }
+  WITH DISTINCT u, c
+  RETURN 'assigned' AS reason,
+         COLLECT { MATCH access = (u)-[:CAN_ACCESS]->(:Directory {visibility: 'assigned'})
+                                  <-[:STORED_IN]-(c) RETURN access
+                   UNION
+                   MATCH access = (u)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->
+                                  (:Directory {visibility: 'assigned'})<-[:STORED_IN]-(c)
+                   RETURN access
+                   UNION
+                   MATCH access = (u)-[:MEMBER_OF]->(:AccountManagerGroup)
+                                  <-[m:PRIMARY_MANAGER|SECONDARY_MANAGER]-(c)
+                   WHERE type(m) = 'PRIMARY_MANAGER' OR $second
+                   RETURN access } AS paths
+}
+WITH c, collect(reason) AS reasons, collect(paths) AS path_lists
+ORDER BY c.uid
+RETURN c {.uid, .name, .email, .kind} AS contact, reasons,
+       reduce(all = [], ps IN path_lists | all + ps) AS paths
