@@ -65,6 +65,17 @@ def org(contacts: int, advisors: int) -> dict:
     }
 
 
+def run_threads(target, count: int) -> float:
+    """Run `target(i)` in `count` threads at once; the seconds until the last one ends."""
+    started = time.perf_counter()
+    threads = [threading.Thread(target=target, args=(i,)) for i in range(count)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return time.perf_counter() - started
+
+
 def slot(n: int) -> datetime:
     return MONDAY + timedelta(days=n // SLOTS_PER_DAY, hours=7 + n % SLOTS_PER_DAY)
 
@@ -104,13 +115,7 @@ def booking_race(base: str, clients: int, rounds: int) -> tuple[Result, Counter,
                     if res.status_code == 201:
                         winners[r] += 1
 
-    started = time.perf_counter()
-    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    wall = time.perf_counter() - started
+    wall = run_threads(client, clients)
     bad_rounds = [r for r, w in enumerate(winners) if w != 1]
     if bad_rounds:
         print(f"ROUNDS WITHOUT EXACTLY ONE WINNER: {bad_rounds[:20]}")
@@ -186,13 +191,7 @@ class Soak:
                         samples.setdefault("all requests", []).append(elapsed)
                         statuses[code] += 1
 
-        started = time.perf_counter()
-        pool = [threading.Thread(target=client, args=(i,)) for i in range(threads)]
-        for t in pool:
-            t.start()
-        for t in pool:
-            t.join()
-        return samples, statuses, dropped, time.perf_counter() - started
+        return samples, statuses, dropped, run_threads(client, threads)
 
 
 def errors_in(codes: Counter) -> int:

@@ -80,6 +80,19 @@ def level(graph: Graph, service_group_uid: str, mode: str, locations=(), meeting
         "meeting_types": list(meeting_types)})
 
 
+def branch(graph: Graph, advisor: str = "kari", address_book: str = "public") -> None:
+    """The smallest org that books: location bergen, category private, meeting type
+    mortgage (theme loans, 60 min), `advisor` working there Tuesdays 09:00-17:00, and an
+    `all` directory (`address_book`) the advisor can access."""
+    location(graph, "bergen")
+    category(graph, "private")
+    theme(graph, "loans")
+    meeting_type(graph, "mortgage", "loans", duration=60)
+    user(graph, advisor, locations=("bergen",))
+    hours(graph, advisor, ("bergen", 2, "09:00", "17:00"))
+    directory(graph, address_book, "all", users=[advisor])
+
+
 def contact(graph: Graph, uid: str, home: str | None = None, category: str | None = None,
             **kw) -> dict:
     from graphsvc.services import contacts

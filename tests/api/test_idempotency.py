@@ -16,13 +16,7 @@ BOOKING = {"contact": "cust", "meeting_type": "mortgage", "mode": "online",
 @pytest.fixture
 def world(api, admin, clean_graph):
     g = clean_graph
-    f.location(g, "bergen")
-    f.category(g, "private")
-    f.theme(g, "loans")
-    f.meeting_type(g, "mortgage", "loans", duration=60)
-    f.user(g, "kari", locations=("bergen",))
-    f.hours(g, "kari", ("bergen", 2, "09:00", "17:00"))
-    f.directory(g, "public", "all", users=["kari"])
+    f.branch(g)
     f.contact(g, "cust", home="bergen", category="private", directories=["public"])
     from graphsvc.services import cases, conditions, crud
 

@@ -18,13 +18,7 @@ HEADERS = {"X-Acting-User": "admin", "Content-Type": "application/json"}
 @pytest.fixture
 def world(api, admin, clean_graph):
     g = clean_graph
-    f.location(g, "bergen")
-    f.category(g, "private")
-    f.theme(g, "loans")
-    f.meeting_type(g, "mortgage", "loans", duration=60)
-    f.user(g, "kari", locations=("bergen",))
-    f.hours(g, "kari", ("bergen", 2, "09:00", "17:00"))
-    f.directory(g, "public", "all", users=["kari"])
+    f.branch(g)
     f.contact(g, "cust", home="bergen", category="private", directories=["public"])
     return g
 

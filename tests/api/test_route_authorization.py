@@ -133,16 +133,10 @@ def _url(rule: str, endpoint: str, which: str = "hidden", owner: str = "kari") -
 @pytest.fixture
 def world(api, admin, clean_graph):
     g = clean_graph
-    f.location(g, "bergen")
-    f.category(g, "private")
-    f.theme(g, "loans")
-    f.meeting_type(g, "mortgage", "loans", duration=60)
-    f.user(g, "kari", locations=("bergen",))
+    f.branch(g)
     f.user(g, "outsider")
-    f.hours(g, "kari", ("bergen", 2, "09:00", "17:00"))
     scheduling.add_absence(g, "kari", {"uid": "abs1", "start": TUE_12.replace(hour=15),
                                        "end": TUE_12.replace(hour=16)})
-    f.directory(g, "public", "all", users=["kari"])
     f.directory(g, "secret", "all")
     for uid, directory in (("seen", "public"), ("hidden", "secret")):
         f.contact(g, uid, home="bergen", category="private", directories=[directory])
