@@ -92,11 +92,11 @@ def main() -> None:
         results = [
             measure("access check, bare Cypher",
                     [lambda u=u, c=c: graph.read("access/contact_access", user=u,
-                                                 contacts=[c], second=False)
+                                                 contacts=[c])
                      for u, c in pairs]),
             measure("visible contacts, page of 50, bare Cypher",
                     [lambda u=u: graph.read("access/visible_contacts", user=u, after=None,
-                                            limit=51, second=False) for u in readers]),
+                                            limit=51) for u in readers]),
         ]
         with api_server(graph.settings) as base, httpx.Client(base_url=base,
                                                               timeout=60) as client:

@@ -8,14 +8,16 @@
 // contact is accessible to the user (directly or through a user group) and that
 // directory's mode is 'all', or the contact is assigned to an account-manager group of the
 // user (primary; secondary only while the setting is on). Inactive users see nothing.
-// params: $user, $contacts (list of contact uids), $second (bool: the "second
-//         account-manager group" setting)
+// params: $user, $contacts (list of contact uids)
 // columns: contact {uid, name, email, kind}, reasons, paths
 MATCH (u:User {uid: $user})
 WHERE u.active
+// The setting travels inside the decision, not in a query of its own before it.
+OPTIONAL MATCH (s:Settings {key: 'global'})
+WITH u, coalesce(s.second_account_manager_group, false) AS second
 UNWIND $contacts AS wanted
 MATCH (c:Contact {uid: wanted})
-CALL (u, c) {
+CALL (u, c, second) {
   WITH u, c
   WHERE u.is_admin
   MATCH admin = (u)
@@ -40,7 +42,7 @@ CALL (u, c) {
   UNION
   WITH u, c
   MATCH (c)-[m:PRIMARY_MANAGER|SECONDARY_MANAGER]->(g:AccountManagerGroup)
-  WHERE (type(m) = 'PRIMARY_MANAGER' OR $second)
+  WHERE (type(m) = 'PRIMARY_MANAGER' OR second)
     AND EXISTS { (u)-[:MEMBER_OF]->(g) }
     AND EXISTS { (c)-[:STORED_IN]->(d:Directory {visibility: 'assigned'})
                  WHERE EXISTS { (u)-[:CAN_ACCESS]->(d) }
@@ -56,7 +58,7 @@ CALL (u, c) {
                    UNION
                    MATCH access = (u)-[:MEMBER_OF]->(:AccountManagerGroup)
                                   <-[m:PRIMARY_MANAGER|SECONDARY_MANAGER]-(c)
-                   WHERE type(m) = 'PRIMARY_MANAGER' OR $second
+                   WHERE type(m) = 'PRIMARY_MANAGER' OR second
                    RETURN access } AS paths
 }
 WITH c, collect(reason) AS reasons, collect(paths) AS path_lists

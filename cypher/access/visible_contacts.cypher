@@ -1,5 +1,5 @@
-// THE visibility rule (DOMAIN.md section 3), written once: the contacts a user sees, with
-// the paths that grant each one. A user sees a contact when the user is an admin, or when
+// THE visibility rule (DOMAIN.md section 3) from the user's side: the contacts a user
+// sees, with the paths that grant each one. A user sees a contact when the user is an admin, or when
 // some directory holding the contact is accessible to the user (directly or through a user
 // group) and that directory's mode is 'all', or the contact is assigned to an account-
 // manager group of the user (primary; secondary only while the setting is on).
@@ -9,12 +9,14 @@
 // order (keyset: $after = the last uid served; the first page: null). Each branch first
 // cuts its page, then builds the paths of that page only. The same rule from the
 // contact's side (the access check, filtering given contacts) is contact_access.cypher.
-// params: $user, $after (uid or null), $limit, $second (bool: the "second account-manager
-//         group" setting)
+// params: $user, $after (uid or null), $limit
 // columns: contact {uid, name, email, kind}, reasons, paths
 MATCH (u:User {uid: $user})
 WHERE u.active
-CALL (u) {
+// The setting travels inside the decision, not in a query of its own before it.
+OPTIONAL MATCH (s:Settings {key: 'global'})
+WITH u, coalesce(s.second_account_manager_group, false) AS second
+CALL (u, second) {
   // The lower bound is null unless the user is an admin: the planner seeks the uid index
   // before it filters, so a plain `WHERE u.is_admin` would walk every contact for others.
   WITH u, CASE WHEN u.is_admin THEN coalesce($after, '') END AS low
@@ -43,7 +45,7 @@ CALL (u) {
   MATCH (u)-[:MEMBER_OF]->(:AccountManagerGroup)<-[m:PRIMARY_MANAGER|SECONDARY_MANAGER]-
         (c:Contact)
   WHERE ($after IS NULL OR c.uid > $after)
-    AND (type(m) = 'PRIMARY_MANAGER' OR $second)
+    AND (type(m) = 'PRIMARY_MANAGER' OR second)
     AND (EXISTS { (u)-[:CAN_ACCESS]->(:Directory {visibility: 'assigned'})<-[:STORED_IN]-(c) }
          OR EXISTS { (u)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->
                      (:Directory {visibility: 'assigned'})<-[:STORED_IN]-(c) })
@@ -58,7 +60,7 @@ CALL (u) {
                    UNION
                    MATCH access = (u)-[:MEMBER_OF]->(:AccountManagerGroup)
                                   <-[m:PRIMARY_MANAGER|SECONDARY_MANAGER]-(c)
-                   WHERE type(m) = 'PRIMARY_MANAGER' OR $second
+                   WHERE type(m) = 'PRIMARY_MANAGER' OR second
                    RETURN access } AS paths
 }
 WITH c, collect(reason) AS reasons, collect(paths) AS path_lists

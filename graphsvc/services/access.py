@@ -22,14 +22,12 @@ def tx_second_group_on(tx: ManagedTransaction) -> bool:
 def tx_visible(tx: ManagedTransaction, user: str, after: str | None,
                limit: int) -> list[dict]:
     """A page of the contacts `user` sees, in uid order after `after` (the user's side)."""
-    return run(tx, "access/visible_contacts", user=user, after=after, limit=limit,
-               second=tx_second_group_on(tx))
+    return run(tx, "access/visible_contacts", user=user, after=after, limit=limit)
 
 
 def tx_contact_access(tx: ManagedTransaction, user: str, contacts: list[str]) -> list[dict]:
     """The rows granting `user` these contacts (the rule from each contact's side)."""
-    return run(tx, "access/contact_access", user=user, contacts=contacts,
-               second=tx_second_group_on(tx))
+    return run(tx, "access/contact_access", user=user, contacts=contacts)
 
 
 def tx_sees(tx: ManagedTransaction, user: str, contact: str) -> dict | None:
