@@ -1,11 +1,17 @@
-// The most urgent new cases an agent may take: status active_new and every required
+// The most urgent new cases an agent may take: status active_new, a contact the agent sees
+// (DOMAIN.md section 3, judged here from the case's contact, in the same walk that picks
+// the case, so a case the agent could not open is never handed out), and every required
 // qualification held by the agent at or above its minimum rating; earliest SLA response
 // due first (pull_due; cases without an SLA carry a far-future pull_due), then the oldest,
 // then by uid. Read in order from the case_pull_due_order index, so a pull stops after the
-// first $limit matches instead of sorting every new case.
+// first $limit matches instead of sorting every new case. The visibility predicate is the
+// rule of access/contact_access.cypher; the property test holds both to one reference.
 // params: $agent, $limit
 // columns: uid
 MATCH (agent:User {uid: $agent})
+WHERE agent.active
+OPTIONAL MATCH (s:Settings {key: 'global'})
+WITH agent, coalesce(s.second_account_manager_group, false) AS second
 MATCH (k:Case)
 USING INDEX k:Case(status, pull_due, created_at, uid)
 WHERE k.status = 'active_new' AND k.pull_due IS NOT NULL AND k.created_at IS NOT NULL
@@ -13,6 +19,20 @@ WHERE k.status = 'active_new' AND k.pull_due IS NOT NULL AND k.created_at IS NOT
   AND NOT EXISTS {
     MATCH (k)-[r:REQUIRES]->(q:Qualification)
     WHERE NOT EXISTS { (agent)-[h:HOLDS]->(q) WHERE h.rating >= r.min_rating } }
+  AND (agent.is_admin OR EXISTS {
+    MATCH (k)-[:FOR_CONTACT]->(c:Contact)
+    WHERE EXISTS {
+            MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'all'})
+            WHERE EXISTS { (agent)-[:CAN_ACCESS]->(d) }
+               OR EXISTS { (agent)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->(d) } }
+       OR EXISTS {
+            MATCH (c)-[m:PRIMARY_MANAGER|SECONDARY_MANAGER]->(g:AccountManagerGroup)
+            WHERE (type(m) = 'PRIMARY_MANAGER' OR second)
+              AND EXISTS { (agent)-[:MEMBER_OF]->(g) }
+              AND EXISTS {
+                MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'assigned'})
+                WHERE EXISTS { (agent)-[:CAN_ACCESS]->(d) }
+                   OR EXISTS { (agent)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->(d) } } } })
 RETURN k.uid AS uid
 ORDER BY k.status, k.pull_due, k.created_at, k.uid
 LIMIT $limit

@@ -208,14 +208,20 @@ def override_sla(graph: Graph, actor: Actor, uid: str, contract: str, level: str
 
 
 def assign(graph: Graph, actor: Actor, uid: str, assignee: str) -> dict:
-    """Manual assignment to any active user: status active_assigned."""
+    """Manual assignment to any active user who sees the case's contact: status
+    active_assigned."""
     at = now()
 
     def work(tx):
-        _tx_visible_case(tx, actor, uid)
+        case = _tx_visible_case(tx, actor, uid)
         user = crud.tx_get(tx, org.USER, assignee)
         if not user["active"]:
             raise Invalid.field("user", f"user '{assignee}' is not active")
+        if access.tx_sees(tx, assignee, case["contact"]) is None:
+            # Work goes only to people who can open it.
+            raise Invalid.field("user", f"user '{assignee}' does not see contact "
+                                        f"'{case['contact']}' (no directory of the contact "
+                                        "grants it)", code="cannot_see_contact")
         run(tx, "cases/assign_case", uid=uid, assignee=assignee, by=actor.uid,
             assignment={"uid": crud.new_uid(), "at": at})
         return _tx_get_case(tx, uid)
@@ -249,7 +255,10 @@ def _claim_first(graph: Graph, candidates: str, claim: str,
             return None
         first, rest = rows[0], rows[1:]
         for uid in [first, *random.sample(rest, len(rest))]:
-            taken = graph.write_tx(_tx_claim, claim, read, uid, claimer)
+            try:
+                taken = graph.write_tx(_tx_claim, claim, read, uid, claimer)
+            except _NotVisibleAnyMore:
+                continue  # the claim rolled back; the next read leaves this case out
             if taken:
                 return taken
 
@@ -262,10 +271,29 @@ def _tx_claim(tx: ManagedTransaction, claim: str,
     return read(tx, uid)
 
 
+class _NotVisibleAnyMore(Exception):
+    """A claimed case's contact is no longer visible to the agent: undo the claim."""
+
+
+def _tx_case_if_visible(agent: str) -> Callable[[ManagedTransaction, str], dict | None]:
+    """Read the claimed case back, or None (rolling the claim back) when the agent no longer
+    sees its contact: access may have been revoked since the candidates were read."""
+
+    def read(tx: ManagedTransaction, uid: str) -> dict | None:
+        case = _tx_get_case(tx, uid)
+        if access.tx_sees(tx, agent, case["contact"]) is None:
+            raise _NotVisibleAnyMore
+        return case
+
+    return read
+
+
 def pull_case(graph: Graph, actor: Actor) -> dict | None:
-    """The most urgent new case the agent is qualified for, now assigned to the agent."""
-    return _claim_first(graph, "cases/pull_candidates", "cases/claim_case", _tx_get_case,
-                        {"agent": actor.uid}, {"agent": actor.uid})
+    """The most urgent new case the agent is qualified for and whose contact the agent
+    sees, now assigned to the agent."""
+    return _claim_first(graph, "cases/pull_candidates", "cases/claim_case",
+                        _tx_case_if_visible(actor.uid), {"agent": actor.uid},
+                        {"agent": actor.uid})
 
 
 # -- teams and task pools ---------------------------------------------------------------------

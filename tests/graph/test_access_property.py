@@ -1,6 +1,6 @@
 """Property: on random graphs, the access check, the visible-contacts list (pages of 1, 2
-and 50: same set, no duplicates, no gaps) and a plain-Python statement of the rule agree
-for every (user, contact) pair."""
+and 50: same set, no duplicates, no gaps), the cases a pull may hand out, and a plain-Python
+statement of the rule agree for every (user, contact) pair."""
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -72,6 +72,11 @@ def load_world(graph, w):
                      for c, s in w["contacts"].items()],
         "contact_groups": [{"uid": "cg0", "name": "cg0", "directory": "d0",
                             "contacts": [c for c, s in w["contacts"].items() if s["groups"]]}],
+        # one new case per contact: what a pull may hand out follows the same rule
+        "cases": [{"uid": f"k-{c}", "subject": c, "status": "active_new", "contact": c,
+                   "assignee": "root", "created_at": "2026-12-01T09:00:00+00:00",
+                   "response_due": None, "resolution_due": None, "requirements": []}
+                  for c in w["contacts"]],
     })
 
 
@@ -100,4 +105,6 @@ def test_check_list_and_reference_agree(graph, w):
             assert bool(answer["paths"]) == answer["allowed"]
         for size in (1, 2, 50):
             assert pages(graph, user, size) == expected, (user, size)
+        pullable = graph.read("cases/pull_candidates", agent=user, limit=100)
+        assert sorted(row["uid"][2:] for row in pullable) == expected, (user, "pull")
 
