@@ -4,14 +4,13 @@
 // qualification held by the agent at or above its minimum rating; earliest SLA response
 // due first (pull_due; cases without an SLA carry a far-future pull_due), then the oldest,
 // then by uid. Read in order from the case_pull_due_order index, so a pull stops after the
-// first $limit matches instead of sorting every new case. The visibility predicate is the
+// first $limit matches instead of sorting every new case (keep the query free of
+// projections before the index seek: a WITH there made the planner sort all new cases). The visibility predicate is the
 // rule of access/contact_access.cypher; the property test holds both to one reference.
 // params: $agent, $limit
 // columns: uid
 MATCH (agent:User {uid: $agent})
 WHERE agent.active
-OPTIONAL MATCH (s:Settings {key: 'global'})
-WITH agent, coalesce(s.second_account_manager_group, false) AS second
 MATCH (k:Case)
 USING INDEX k:Case(status, pull_due, created_at, uid)
 WHERE k.status = 'active_new' AND k.pull_due IS NOT NULL AND k.created_at IS NOT NULL
@@ -27,7 +26,9 @@ WHERE k.status = 'active_new' AND k.pull_due IS NOT NULL AND k.created_at IS NOT
                OR EXISTS { (agent)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->(d) } }
        OR EXISTS {
             MATCH (c)-[m:PRIMARY_MANAGER|SECONDARY_MANAGER]->(g:AccountManagerGroup)
-            WHERE (type(m) = 'PRIMARY_MANAGER' OR second)
+            WHERE (type(m) = 'PRIMARY_MANAGER'
+                   OR EXISTS { (s:Settings {key: 'global'})
+                               WHERE s.second_account_manager_group })
               AND EXISTS { (agent)-[:MEMBER_OF]->(g) }
               AND EXISTS {
                 MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'assigned'})
