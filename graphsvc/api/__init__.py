@@ -5,13 +5,26 @@ from __future__ import annotations
 from flask import Flask
 from flask_smorest import Api
 
-from graphsvc.api import contacts, desk, errors, health, org, reports, scheduling
+from graphsvc.api import (
+    cases,
+    contacts,
+    errors,
+    health,
+    org,
+    prices,
+    reports,
+    responsibility,
+    scheduling,
+    sla,
+    teams,
+)
 from graphsvc.api.common import load_acting_user, register_docs_assets
 from graphsvc.api.consistency import register_consistency
 from graphsvc.api.inputs import register_input_rules
 
 BLUEPRINTS = [*org.BLUEPRINTS, *contacts.BLUEPRINTS, *scheduling.BLUEPRINTS,
-              *desk.BLUEPRINTS, *reports.BLUEPRINTS]
+              *prices.BLUEPRINTS, *sla.BLUEPRINTS, *responsibility.BLUEPRINTS,
+              *cases.BLUEPRINTS, *teams.BLUEPRINTS, *reports.BLUEPRINTS]
 
 
 def register_api(app: Flask) -> None:

@@ -20,7 +20,7 @@ from graphsvc.actor import Actor
 from graphsvc.db import Graph, run, run_one
 from graphsvc.errors import Forbidden, Invalid, NotFound
 from graphsvc.pagination import decode_cursor, page
-from graphsvc.services import access, conditions, crud, org
+from graphsvc.services import access, conditions, crud, org, routing
 
 QUALIFICATION = crud.kind("Qualification", "qualification", "cases/list_qualifications")
 TEAM = crud.kind("Team", "team", "teams/list_teams")
@@ -114,7 +114,7 @@ def open_case(graph: Graph, actor: Actor, data: dict) -> dict:
         if requirements:
             _tx_check_ratings(tx, {r["qualification"]: r["min_rating"] for r in requirements},
                               "requirements")
-        where = conditions.tx_responsibility(tx, data["contact"], data["domain"])
+        where = routing.tx_responsibility(tx, data["contact"], data["domain"])
         if where["handler"]:
             assignee, status = where["handler"], "active_assigned"
         elif where["default_user"]:

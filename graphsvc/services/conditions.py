@@ -3,8 +3,6 @@ responsibility per processing domain."""
 
 from __future__ import annotations
 
-from neo4j import ManagedTransaction
-
 from graphsvc.actor import Actor
 from graphsvc.db import Graph, run, run_one
 from graphsvc.errors import Invalid, NotFound
@@ -167,15 +165,6 @@ def delete_responsibility(graph: Graph, group: str, domain: str) -> None:
             raise NotFound.of("responsibility", f"{group}|{domain}")
 
     graph.write_tx(work)
-
-
-def tx_responsibility(tx: ManagedTransaction, contact: str, domain: str) -> dict:
-    """Where an item from the contact in the domain lands, with the paths that say why."""
-    row = run_one(tx, "conditions/responsibility_for_contact", contact=contact, domain=domain)
-    paths = [p for p in (row["area_path"], row["handler_path"], row["user_group_path"]) if p]
-    return {"area": row["area"] or row["default_area"], "area_is_default": row["area"] is None,
-            "handler": row["handler"], "user_group": row["user_group"],
-            "default_user": row["default_user"], "paths": paths}
 
 
 # -- settings for the service desk -----------------------------------------------------------

@@ -12,7 +12,7 @@ from graphsvc.actor import Actor
 from graphsvc.db import Graph, run, run_one
 from graphsvc.errors import Invalid, NotFound
 from graphsvc.pagination import decode_cursor, page
-from graphsvc.services import access, crud, org
+from graphsvc.services import access, crud, org, routing
 
 CONTACT = crud.kind("Contact", "contact", "contacts/list_contacts")
 DIRECTORY = crud.kind("Directory", "directory", "contacts/list_directories")
@@ -193,9 +193,7 @@ def create_message(graph: Graph, actor: Actor, data: dict) -> dict:
         access.tx_require_visible(tx, actor.uid, data["contact"], field="contact")
         if data.get("domain"):
             # Lands where the contact's groups say for the domain, restricted to their group.
-            from graphsvc.services.conditions import tx_responsibility
-
-            where = tx_responsibility(tx, data["contact"], data["domain"])
+            where = routing.tx_responsibility(tx, data["contact"], data["domain"])
             data.setdefault("area", None)
             data["area"] = data["area"] or where["area"]
             data["user_group"] = data.get("user_group") or where["user_group"]

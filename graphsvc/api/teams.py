@@ -1,0 +1,45 @@
+"""Teams and the task pools their members pull from (DOMAIN.md 7)."""
+
+from __future__ import annotations
+
+from graphsvc.api.common import actor, graph, page_schema
+from graphsvc.api.idempotency import derived_uid, idempotent
+from graphsvc.api.resources import register_crud, register_link, resource_blueprint
+from graphsvc.schemas import common as common_schemas
+from graphsvc.schemas import teams as schemas
+from graphsvc.services import cases
+
+teams = resource_blueprint("teams", "Teams distribute work through task pools.")
+register_crud(teams, cases.TEAM, schema_in=common_schemas.NamedIn,
+              schema_patch=common_schemas.NamedPatch, schema_out=schemas.Team)
+register_link(teams, cases.TEAM_MEMBER, "members", reverse=True)
+
+
+@teams.route("/<uid>/tasks", methods=["POST"], endpoint="create_tasks")
+@idempotent
+@teams.arguments(schemas.TasksIn)
+@teams.response(201, schemas.Tasks)
+def create_tasks(data, uid):
+    tasks = [task if task.get("uid") or derived_uid() is None
+             else {**task, "uid": derived_uid(f"-{i}")} for i, task in enumerate(data["tasks"])]
+    return {"items": cases.add_tasks(graph(), uid, tasks)}
+
+
+@teams.route("/<uid>/tasks", methods=["GET"], endpoint="tasks")
+@teams.arguments(schemas.TaskListArgs, location="query")
+@teams.response(200, page_schema(schemas.Task, "TaskPage"))
+def list_tasks(args, uid):
+    return cases.team_tasks(graph(), actor(), uid, args["status"], args["limit"],
+                            args["cursor"])
+
+
+@teams.route("/<uid>/tasks/pull", methods=["POST"], endpoint="pull")
+@teams.response(200, schemas.Task)
+@teams.alt_response(204, description="the pool holds no open task")
+def pull_task(uid):
+    """The next open task of the pool, claimed by the acting member."""
+    task = cases.pull_task(graph(), actor(), uid)
+    return task if task is not None else ("", 204)
+
+
+BLUEPRINTS = [teams]

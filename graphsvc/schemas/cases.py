@@ -1,0 +1,124 @@
+"""Bodies of qualifications, cases, their SLA and assignment (DOMAIN.md 6)."""
+
+from __future__ import annotations
+
+from marshmallow import Schema, fields, validate
+
+from graphsvc.schemas.common import (
+    AwareDateTime,
+    PatchSchema,
+    UserRef,
+    name_field,
+    paths_field,
+    uid_field,
+)
+from graphsvc.vocabulary import PROCESSING_DOMAINS
+
+DOMAINS = validate.OneOf(PROCESSING_DOMAINS)
+
+
+class QualificationIn(Schema):
+    uid = uid_field()
+    name = name_field(required=True)
+    scale_min = fields.Integer(required=True, strict=True)
+    scale_max = fields.Integer(required=True, strict=True)
+
+
+class QualificationPatch(PatchSchema):
+    name = name_field()
+
+
+class Qualification(Schema):
+    uid = fields.String()
+    name = fields.String()
+    scale_min = fields.Integer()
+    scale_max = fields.Integer()
+
+
+class RatingIn(Schema):
+    rating = fields.Integer(required=True, strict=True)
+
+
+class HeldQualification(Schema):
+    qualification = fields.String()
+    rating = fields.Integer()
+
+
+class HeldQualifications(Schema):
+    items = fields.List(fields.Nested(HeldQualification))
+
+
+class RequirementIn(Schema):
+    qualification = uid_field(required=True)
+    min_rating = fields.Integer(required=True, strict=True)
+
+
+class CaseIn(Schema):
+    uid = uid_field()
+    contact = uid_field(required=True)
+    subject = name_field(required=True)
+    domain = fields.String(load_default="helpdesk", validate=DOMAINS)
+    severity = fields.String(load_default=None, allow_none=True,
+                             validate=validate.Length(min=1, max=50))
+    requirements = fields.List(fields.Nested(RequirementIn), load_default=list,
+                               validate=validate.Length(max=20))
+
+
+class CasePatch(PatchSchema):
+    subject = name_field()
+    status = fields.String(validate=validate.OneOf(("active_new", "active_assigned", "pending",
+                                                    "closed")))
+    severity = fields.String(validate=validate.Length(min=1, max=50), metadata={
+        "description": "moves the case to the matching level and recomputes its due times"})
+
+
+class SlaOverrideIn(Schema):
+    contract = uid_field(required=True)
+    level = uid_field(required=True)
+
+
+class AssignIn(Schema):
+    user = uid_field(required=True)
+
+
+class CaseSla(Schema):
+    contract = fields.String()
+    level = fields.String()
+    level_name = fields.String()
+    severity = fields.String()
+    manual = fields.Boolean()
+    response_due = AwareDateTime(allow_none=True)
+    resolution_due = AwareDateTime(allow_none=True)
+
+
+class Case(Schema):
+    uid = fields.String()
+    subject = fields.String()
+    domain = fields.String()
+    severity = fields.String(allow_none=True)
+    status = fields.String()
+    contact = fields.String()
+    area = fields.String(allow_none=True)
+    assignee = fields.String(allow_none=True)
+    user_group = fields.String(allow_none=True)
+    sla = fields.Nested(CaseSla, allow_none=True)
+    requirements = fields.List(fields.Nested(RequirementIn))
+    created_at = AwareDateTime()
+    updated_at = AwareDateTime(allow_none=True)
+    closed_at = AwareDateTime(allow_none=True)
+    created_by = fields.String(allow_none=True)
+    paths = paths_field()
+
+
+class SuggestionArgs(Schema):
+    limit = fields.Integer(load_default=10, validate=validate.Range(min=1, max=100))
+
+
+class Suggestion(Schema):
+    user = fields.Nested(UserRef)
+    last_assigned_at = AwareDateTime()
+    assignments = fields.Integer()
+
+
+class Suggestions(Schema):
+    items = fields.List(fields.Nested(Suggestion))
