@@ -91,7 +91,7 @@ def main() -> None:
         readers = [f"u{rnd.randrange(1, args.users):05d}" for _ in range(args.samples)]
         results = [
             measure("access check, bare Cypher",
-                    [lambda u=u, c=c: graph.read("access/contact_access", user=u,
+                    [lambda u=u, c=c: graph.read("access/contact_access", users=[u],
                                                  contacts=[c])
                      for u, c in pairs]),
             measure("visible contacts, page of 50, bare Cypher",

@@ -8,9 +8,10 @@
 // contact is accessible to the user (directly or through a user group) and that
 // directory's mode is 'all', or the contact is assigned to an account-manager group of the
 // user (primary; secondary only while the setting is on). Inactive users see nothing.
-// params: $user, $contacts (list of contact uids)
-// columns: contact {uid, name, email, kind}, reasons, paths
-MATCH (u:User {uid: $user})
+// params: $users (list of user uids: usually one), $contacts (list of contact uids)
+// columns: user, contact {uid, name, email, kind}, reasons, paths
+UNWIND $users AS who
+MATCH (u:User {uid: who})
 WHERE u.active
 // The setting travels inside the decision, not in a query of its own before it.
 OPTIONAL MATCH (s:Settings {key: 'global'})
@@ -61,7 +62,7 @@ CALL (u, c, second) {
                    WHERE type(m) = 'PRIMARY_MANAGER' OR second
                    RETURN access } AS paths
 }
-WITH c, collect(reason) AS reasons, collect(paths) AS path_lists
-ORDER BY c.uid
-RETURN c {.uid, .name, .email, .kind} AS contact, reasons,
+WITH u, c, collect(reason) AS reasons, collect(paths) AS path_lists
+ORDER BY u.uid, c.uid
+RETURN u.uid AS user, c {.uid, .name, .email, .kind} AS contact, reasons,
        reduce(all = [], ps IN path_lists | all + ps) AS paths

@@ -91,6 +91,11 @@ class CaseSla(Schema):
     resolution_due = AwareDateTime(allow_none=True)
 
 
+class SkippedHandler(Schema):
+    user = fields.String()
+    reason = fields.String()
+
+
 class Case(Schema):
     uid = fields.String()
     subject = fields.String()
@@ -108,6 +113,9 @@ class Case(Schema):
     closed_at = AwareDateTime(allow_none=True)
     created_by = fields.String(allow_none=True)
     paths = paths_field()
+    skipped_handlers = fields.List(fields.Nested(SkippedHandler), metadata={
+        "description": "on creation: responsible handlers passed over because they do not "
+                       "see the contact (work goes only to people who can open it)"})
 
 
 class SuggestionArgs(Schema):

@@ -27,7 +27,15 @@ def tx_visible(tx: ManagedTransaction, user: str, after: str | None,
 
 def tx_contact_access(tx: ManagedTransaction, user: str, contacts: list[str]) -> list[dict]:
     """The rows granting `user` these contacts (the rule from each contact's side)."""
-    return run(tx, "access/contact_access", user=user, contacts=contacts)
+    return run(tx, "access/contact_access", users=[user], contacts=contacts)
+
+
+def tx_users_who_see(tx: ManagedTransaction, contact: str, users: list[str]) -> set[str]:
+    """Which of these users see the contact (one query, whatever the number)."""
+    if not users:
+        return set()
+    return {row["user"] for row in run(tx, "access/contact_access", users=users,
+                                       contacts=[contact])}
 
 
 def tx_sees(tx: ManagedTransaction, user: str, contact: str) -> dict | None:

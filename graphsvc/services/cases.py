@@ -140,7 +140,8 @@ def open_case(graph: Graph, actor: Actor, data: dict) -> dict:
                   "status": status, "created_at": created, "updated_at": created,
                   "response_due": response_due, "resolution_due": resolution_due,
                   "pull_due": response_due or NO_DUE, "created_by": actor.uid})
-        return {**_tx_get_case(tx, uid), "paths": paths}
+        return {**_tx_get_case(tx, uid), "paths": paths,
+                "skipped_handlers": where["skipped_handlers"]}
 
     return graph.write_tx(work)
 

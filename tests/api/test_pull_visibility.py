@@ -55,3 +55,25 @@ def test_manual_assignment_to_a_user_who_cannot_see_the_contact_is_refused(api, 
     assert api.get("/api/v1/cases/k-vip").json["status"] == "active_new"
     res = api.put("/api/v1/cases/k-vip/assignee", json={"user": "insider"})
     assert res.status_code == 200 and res.json["assignee"] == "insider"
+
+
+def test_a_responsible_handler_who_cannot_see_the_contact_is_skipped_and_the_answer_says_so(
+        api, desk):
+    f.contact_group(desk, "pb-clients", "private-banking", priority=10, members=["vip"])
+    f.contact_group(desk, "everyone", "customers", priority=1, members=["vip"])
+    for group, handler in (("pb-clients", "agent"), ("everyone", "insider")):
+        res = api.put(f"/api/v1/contact-groups/{group}/responsibilities/helpdesk",
+                      json={"handler": handler})
+        assert res.status_code == 200, res.json
+    res = api.post("/api/v1/cases", json={"contact": "vip", "subject": "Deal"})
+    assert res.status_code == 201, res.json
+    assert (res.json["assignee"], res.json["status"]) == ("insider", "active_assigned")
+    assert res.json["skipped_handlers"] == [{"user": "agent",
+                                             "reason": "does not see the contact"}]
+    # nobody responsible sees it: the default user gets it, both handlers named as skipped
+    api.delete("/api/v1/contact-groups/everyone/responsibilities/helpdesk")
+    res = api.put("/api/v1/contact-groups/everyone/responsibilities/helpdesk",
+                  json={"handler": "dispatcher"})
+    res = api.post("/api/v1/cases", json={"contact": "vip", "subject": "Deal 2"})
+    assert (res.json["assignee"], res.json["status"]) == ("dispatcher", "active_new")
+    assert [s["user"] for s in res.json["skipped_handlers"]] == ["agent", "dispatcher"]
