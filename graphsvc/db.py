@@ -5,8 +5,7 @@ errors here."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from contextvars import ContextVar
 from typing import Any, TypeVar
 
@@ -33,20 +32,10 @@ _chain: ContextVar[BookmarkManager | None] = ContextVar("graphsvc_causal_chain",
                                                         default=None)
 
 
-@contextmanager
-def causal_chain(bookmarks: Iterable[str] = ()) -> Iterator[BookmarkManager]:
-    """Chain every transaction run inside the block after `bookmarks` and after each
-    other; the manager's `get_bookmarks()` is then the state the block left behind."""
-    manager, token = begin_chain(bookmarks)
-    try:
-        yield manager
-    finally:
-        end_chain(token)
-
-
 def begin_chain(bookmarks: Iterable[str] = ()) -> tuple[BookmarkManager, object]:
-    """`causal_chain` split in two, for frameworks with before/after hooks: returns the
-    manager and the token to give `end_chain`."""
+    """Chain every transaction run from now on (in this context) after `bookmarks` and after
+    each other; returns the manager, whose `get_bookmarks()` is the state reached, and the
+    token to give `end_chain`."""
     initial = neo4j.Bookmarks.from_raw_values(list(bookmarks))
     manager = GraphDatabase.bookmark_manager(initial_bookmarks=initial)
     return manager, _chain.set(manager)

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
 from collections.abc import Callable
 from typing import Any
 
+from graphsvc import opaque
 from graphsvc.errors import Invalid
 
 
 def encode_cursor(key: Any) -> str:
-    raw = json.dumps(key, separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+    return opaque.encode(key)
 
 
 def decode_cursor(cursor: str | None) -> Any:
@@ -21,9 +18,8 @@ def decode_cursor(cursor: str | None) -> Any:
     if not cursor:
         return None
     try:
-        padded = cursor + "=" * (-len(cursor) % 4)
-        key = json.loads(base64.urlsafe_b64decode(padded.encode()))
-    except (binascii.Error, ValueError, UnicodeDecodeError, RecursionError) as exc:
+        key = opaque.decode(cursor)
+    except ValueError as exc:
         raise Invalid.field("cursor", "not a cursor this API issued") from exc
     # Every list is keyed by a uid: anything else was not issued here.
     if not isinstance(key, str) or not 0 < len(key) <= 200 or "\x00" in key:

@@ -8,12 +8,9 @@ it. Without a token a read may be served by a follower that lags behind the lead
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
-
 from flask import Flask, g, request
 
+from graphsvc import opaque
 from graphsvc.db import begin_chain, end_chain
 from graphsvc.errors import Invalid
 
@@ -23,8 +20,7 @@ MAX_TOKEN_CHARS = 4096
 
 
 def encode_token(bookmarks) -> str:
-    raw = json.dumps(sorted(bookmarks), separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+    return opaque.encode(sorted(bookmarks))
 
 
 def decode_token(token: str, field: str = HEADER) -> list[str]:
@@ -32,8 +28,8 @@ def decode_token(token: str, field: str = HEADER) -> list[str]:
     if len(token) > MAX_TOKEN_CHARS:
         raise problem
     try:
-        bookmarks = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
-    except (binascii.Error, ValueError, UnicodeDecodeError, RecursionError) as exc:
+        bookmarks = opaque.decode(token)
+    except ValueError as exc:
         raise problem from exc
     if not isinstance(bookmarks, list) or not all(isinstance(b, str) for b in bookmarks):
         raise problem

@@ -62,17 +62,14 @@ def _key() -> str | None:
     return key
 
 
-def derived_uid(suffix: str = "") -> str | None:
-    """The uid for an object this request creates, derived from its idempotency key; None
-    without a key (the service then makes a random one)."""
+def with_uid(data: dict, suffix: str = "") -> dict:
+    """`data` with a uid derived from the request's idempotency key (plus `suffix`, for the
+    several objects of one request) unless the caller chose one; as it is without a key
+    (the service then makes a random uid)."""
     base = g.get("idempotency_uid")
-    return f"idem-{base[:32]}{suffix}" if base else None
-
-
-def with_uid(data: dict) -> dict:
-    """`data` with a uid derived from the idempotency key unless the caller chose one."""
-    uid = data.get("uid") or derived_uid()
-    return {**data, "uid": uid} if uid else data
+    if data.get("uid") or not base:
+        return data
+    return {**data, "uid": f"idem-{base[:32]}{suffix}"}
 
 
 def _replay(found: idempotency.Claim) -> Response:

@@ -4,14 +4,17 @@ route declares. Each refusal is a 4xx in the API.md error body, never a 500."""
 
 from __future__ import annotations
 
+import functools
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 from flask import Flask, current_app, request
 from flask_smorest import Blueprint
 from marshmallow import Schema
-from webargs.flaskparser import FlaskParser
+from webargs import core
+from webargs.flaskparser import FlaskParser, is_json_request
 
 from graphsvc.errors import Invalid, Malformed, ServiceError
 
@@ -21,6 +24,7 @@ MAX_JSON_DEPTH = 32                # 400 above
 # Taken by every route (see graphsvc.api.consistency).
 GLOBAL_QUERY_PARAMETERS = {"consistency_token"}
 _FORBIDDEN_CHARS = re.compile("[\x00\ud800-\udfff]")
+TOO_DEEP = f"The JSON body is nested deeper than {MAX_JSON_DEPTH} levels."
 
 
 class UriTooLong(ServiceError):
@@ -44,7 +48,7 @@ def check_json(value: Any) -> None:
     while stack:
         item, where, depth = stack.pop()
         if depth > MAX_JSON_DEPTH:
-            raise Malformed(f"The JSON body is nested deeper than {MAX_JSON_DEPTH} levels.")
+            raise Malformed(TOO_DEEP)
         if isinstance(item, str):
             reason = _bad_string_reason(item)
             if reason:
@@ -73,8 +77,7 @@ def parse_json_body(data: bytes) -> Any:
                         details={"line": exc.lineno, "column": exc.colno,
                                  "position": exc.pos}) from exc
     except RecursionError as exc:
-        raise Malformed(f"The JSON body is nested deeper than {MAX_JSON_DEPTH} levels.") \
-            from exc
+        raise Malformed(TOO_DEEP) from exc
     check_json(value)
     return value
 
@@ -83,9 +86,6 @@ class StrictParser(FlaskParser):
     """webargs' Flask parser with our JSON rules."""
 
     def _raw_load_json(self, req):
-        from webargs import core
-        from webargs.flaskparser import is_json_request
-
         if not is_json_request(req):
             return core.missing
         data = req.get_data(cache=True)
@@ -101,15 +101,20 @@ def _query_names(schema: type[Schema] | Schema) -> set[str]:
     return {f.data_key or name for name, f in instance.fields.items()}
 
 
-def declared_query_parameters(endpoint: str | None) -> set[str]:
+def declared_query_parameters(endpoint: str | None) -> frozenset[str]:
     """The query parameters a route's schemas declare (read from flask-smorest's docs)."""
-    view = current_app.view_functions.get(endpoint or "")
+    return _declared(current_app.view_functions.get(endpoint or ""))
+
+
+@functools.cache
+def _declared(view: Callable | None) -> frozenset[str]:
+    """Worked out once per view, not on every request."""
     arguments = (getattr(view, "_apidoc", None) or {}).get("arguments", {})
     names: set[str] = set()
     for parameter in arguments.get("parameters", []):
         if parameter.get("in") == "query":
             names |= _query_names(parameter["schema"])
-    return names
+    return frozenset(names)
 
 
 def check_request() -> None:

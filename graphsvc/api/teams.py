@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from graphsvc.api.common import actor, graph, page_schema
-from graphsvc.api.idempotency import derived_uid, idempotent
+from graphsvc.api.idempotency import idempotent, with_uid
 from graphsvc.api.resources import register_crud, register_link, resource_blueprint
 from graphsvc.schemas import common as common_schemas
 from graphsvc.schemas import teams as schemas
@@ -20,8 +20,7 @@ register_link(teams, cases.TEAM_MEMBER, "members", reverse=True)
 @teams.arguments(schemas.TasksIn)
 @teams.response(201, schemas.Tasks)
 def create_tasks(data, uid):
-    tasks = [task if task.get("uid") or derived_uid() is None
-             else {**task, "uid": derived_uid(f"-{i}")} for i, task in enumerate(data["tasks"])]
+    tasks = [with_uid(task, f"-{i}") for i, task in enumerate(data["tasks"])]
     return {"items": cases.add_tasks(graph(), uid, tasks)}
 
 

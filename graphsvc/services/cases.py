@@ -276,11 +276,12 @@ class _NotVisibleAnyMore(Exception):
     """A claimed case's contact is no longer visible to the agent: undo the claim."""
 
 
-def _tx_case_if_visible(agent: str) -> Callable[[ManagedTransaction, str], dict | None]:
-    """Read the claimed case back, or None (rolling the claim back) when the agent no longer
-    sees its contact: access may have been revoked since the candidates were read."""
+def _tx_case_if_visible(agent: str) -> Callable[[ManagedTransaction, str], dict]:
+    """Read the claimed case back; raise _NotVisibleAnyMore (rolling the claim back) when
+    the agent no longer sees its contact: access may have been revoked since the
+    candidates were read."""
 
-    def read(tx: ManagedTransaction, uid: str) -> dict | None:
+    def read(tx: ManagedTransaction, uid: str) -> dict:
         case = _tx_get_case(tx, uid)
         if access.tx_sees(tx, agent, case["contact"]) is None:
             raise _NotVisibleAnyMore
@@ -313,19 +314,21 @@ def add_tasks(graph: Graph, team: str, tasks: list[dict]) -> list[dict]:
     return graph.write_tx(work)
 
 
-def _tx_require_member(tx: ManagedTransaction, actor: Actor, team: str) -> None:
-    """A team's pool is its members' (and admins') business: 404 unknown team, else 403."""
+def _tx_require_member(tx: ManagedTransaction, actor: Actor, team: str,
+                       admins_too: bool) -> None:
+    """A team's pool is its members' business (`admins_too`: and admins'): 404 unknown
+    team, else 403."""
     row = run_one(tx, "teams/is_member", team=team, user=actor.uid)
     if not row["team_found"]:
         raise NotFound.of("team", team)
-    if not (row["member"] or actor.is_admin):
+    if not (row["member"] or (admins_too and actor.is_admin)):
         raise Forbidden(f"'{actor.uid}' is not a member of team '{team}'.")
 
 
 def team_tasks(graph: Graph, actor: Actor, team: str, status: str | None, limit: int,
                cursor: str | None) -> dict:
     def work(tx):
-        _tx_require_member(tx, actor, team)
+        _tx_require_member(tx, actor, team, admins_too=True)
         return run(tx, "teams/get_tasks", uids=None, team=team, status=status,
                    after=decode_cursor(cursor), limit=limit + 1)
 
@@ -334,7 +337,7 @@ def team_tasks(graph: Graph, actor: Actor, team: str, status: str | None, limit:
 
 def pull_task(graph: Graph, actor: Actor, team: str) -> dict | None:
     """The next open task of the team's pool, claimed by the acting member."""
-    graph.read_tx(_tx_require_member, Actor(actor.uid, False), team)
+    graph.read_tx(_tx_require_member, actor, team, admins_too=False)  # claimers are members
     return _claim_first(graph, "teams/pull_candidates", "teams/claim_task", _tx_get_task,
                         {"team": team}, {"user": actor.uid})
 
