@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from graphsvc.api.common import actor, admin_only, graph
+from graphsvc.api.common import PageArgs, actor, admin_only, graph
+from graphsvc.api.contacts import MessagePage
 from graphsvc.api.idempotency import idempotent, with_uid
 from graphsvc.api.org import users
 from graphsvc.api.resources import register_crud, resource_blueprint
 from graphsvc.schemas import cases as schemas
-from graphsvc.services import cases
+from graphsvc.services import cases, messages
 
 qualifications = resource_blueprint("qualifications", "Skills with a rating scale.")
 register_crud(qualifications, cases.QUALIFICATION, schema_in=schemas.QualificationIn,
@@ -82,6 +83,15 @@ def get_case(uid):
 def patch_case(changes, uid):
     """Subject, status (close with status closed) and severity (moves the SLA level)."""
     return cases.update_case(graph(), actor(), uid, changes)
+
+
+@case_blp.route("/<uid>/messages", methods=["GET"], endpoint="messages")
+@case_blp.arguments(PageArgs, location="query")
+@case_blp.response(200, MessagePage)
+def case_messages(args, uid):
+    """The ticket's messages: content only for those the case's area and routed user group
+    admit, metadata for the others (POST /api/v1/messages with `case` adds one)."""
+    return messages.case_messages(graph(), actor(), uid, args["limit"], args["cursor"])
 
 
 @case_blp.route("/<uid>/sla", methods=["PUT"], endpoint="put_sla")

@@ -9,8 +9,10 @@ from graphsvc.api.resources import register_crud, register_link, resource_bluepr
 from graphsvc.schemas import common as common_schemas
 from graphsvc.schemas import contacts as schemas
 from graphsvc.services import access, contacts
+from graphsvc.services import messages as message_service
 
 ContactPage = page_schema(schemas.Contact, "ContactPage")
+MessagePage = page_schema(schemas.Message, "MessagePage")
 
 blp = resource_blueprint("contacts", "Customers, suppliers and colleagues, as the acting "
                                      "user sees them: a contact not seen answers 404.")
@@ -60,10 +62,10 @@ def put_campaign_status(data, uid, area):
 
 @blp.route("/<uid>/messages", methods=["GET"], endpoint="messages")
 @blp.arguments(PageArgs, location="query")
-@blp.response(200, page_schema(schemas.Message, "MessagePage"))
+@blp.response(200, MessagePage)
 def contact_messages(args, uid):
     """Messages about the contact; protected ones with metadata only."""
-    return contacts.contact_messages(graph(), actor(), uid, args["limit"], args["cursor"])
+    return message_service.contact_messages(graph(), actor(), uid, args["limit"], args["cursor"])
 
 
 directories = resource_blueprint("directories", "Address books; access for users and user "
@@ -130,14 +132,14 @@ messages = resource_blueprint("messages", "Notes, mails and ticket messages abou
 @messages.arguments(schemas.MessageIn)
 @messages.response(201, schemas.Message)
 def create_message(data):
-    return contacts.create_message(graph(), actor(), with_uid(data))
+    return message_service.create_message(graph(), actor(), with_uid(data))
 
 
 @messages.route("/<uid>", methods=["GET"], endpoint="get")
 @messages.response(200, schemas.Message)
 def get_message(uid):
     """404 when the contact is not seen; subject and body null when protected."""
-    return contacts.get_message(graph(), actor(), uid)
+    return message_service.get_message(graph(), actor(), uid)
 
 
 access_blp = resource_blueprint("access", "May this user see this contact, and why.")

@@ -92,7 +92,8 @@ class CampaignStatus(StructuredNode):
 
 
 class Message(StructuredNode):
-    """A note, mail or ticket message about a contact."""
+    """A note, mail or ticket message about a contact; a ticket's message is on its case,
+    whose area and routed user group protect it."""
 
     uid = StringProperty(unique_index=True, required=True)
     subject = StringProperty()
@@ -105,3 +106,5 @@ class Message(StructuredNode):
     sender = RelationshipTo(User, "SENT_BY", cardinality=One)
     recipient = RelationshipTo(User, "SENT_TO", cardinality=ZeroOrOne)
     routed_to = RelationshipTo(UserGroup, "ROUTED_TO", cardinality=ZeroOrOne)
+    case = RelationshipTo("graphsvc.models.service_desk.Case", "ON_CASE",
+                          cardinality=ZeroOrOne)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from marshmallow import Schema, fields, validate
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from graphsvc.schemas.common import (
     AwareDateTime,
@@ -166,7 +166,11 @@ class CampaignStatus(Schema):
 
 class MessageIn(Schema):
     uid = uid_field()
-    contact = uid_field(required=True)
+    contact = uid_field(load_default=None, metadata={
+        "description": "required unless `case` is given (then it is the case's contact)"})
+    case = uid_field(load_default=None, metadata={
+        "description": "a ticket's message: the case's area and routed user group protect "
+                       "it (area, user_group and domain are then the case's)"})
     subject = name_field(required=True)
     body = fields.String(load_default="", validate=validate.Length(max=100_000))
     area = uid_field(load_default=None, allow_none=True)
@@ -179,10 +183,16 @@ class MessageIn(Schema):
         "description": "processing domain: without an explicit area the message lands "
                        "where the contact's groups say, restricted to their user group"})
 
+    @validates_schema
+    def _contact_or_case(self, data, **kwargs):
+        if not data.get("contact") and not data.get("case"):
+            raise ValidationError("required unless case is given", field_name="contact")
+
 
 class Message(Schema):
     uid = fields.String()
     contact = fields.String()
+    case = fields.String(allow_none=True)
     sent_at = AwareDateTime()
     sender = fields.String()
     area = fields.String(allow_none=True)

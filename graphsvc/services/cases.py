@@ -18,7 +18,7 @@ from neo4j import ManagedTransaction
 
 from graphsvc.actor import Actor
 from graphsvc.db import Graph, run, run_one
-from graphsvc.errors import Forbidden, Invalid, NotFound
+from graphsvc.errors import Forbidden, Invalid, NotFound, UnknownReference
 from graphsvc.pagination import decode_cursor, page
 from graphsvc.services import access, conditions, crud, org, routing
 
@@ -92,12 +92,16 @@ def _tx_get_case(tx: ManagedTransaction, uid: str) -> dict:
     return rows[0]["item"]
 
 
-def _tx_visible_case(tx: ManagedTransaction, actor: Actor, uid: str) -> dict:
-    """The case, or 404 when it does not exist or the actor does not see its contact."""
-    case = _tx_get_case(tx, uid)
-    if access.tx_sees(tx, actor.uid, case["contact"]) is None:
+def tx_visible_case(tx: ManagedTransaction, actor: Actor, uid: str,
+                    field: str | None = None) -> dict:
+    """The case, or (when it does not exist or the actor does not see its contact) 404, or
+    422 unknown reference when a body `field` names it."""
+    rows = run(tx, "cases/get_cases", uids=[uid])
+    if not rows or access.tx_sees(tx, actor.uid, rows[0]["item"]["contact"]) is None:
+        if field:
+            raise UnknownReference.of("case", uid, field)
         raise NotFound.of("case", uid)
-    return case
+    return rows[0]["item"]
 
 
 def open_case(graph: Graph, actor: Actor, data: dict) -> dict:
@@ -155,7 +159,7 @@ def _tx_level_for(tx: ManagedTransaction, contract: str, severity: str) -> dict:
 
 
 def get_case(graph: Graph, actor: Actor, uid: str) -> dict:
-    return graph.read_tx(_tx_visible_case, actor, uid)
+    return graph.read_tx(tx_visible_case, actor, uid)
 
 
 def update_case(graph: Graph, actor: Actor, uid: str, changes: dict) -> dict:
@@ -165,7 +169,7 @@ def update_case(graph: Graph, actor: Actor, uid: str, changes: dict) -> dict:
     at = now()
 
     def work(tx):
-        case = _tx_visible_case(tx, actor, uid)
+        case = tx_visible_case(tx, actor, uid)
         plain = {k: v for k, v in changes.items() if k in ("subject", "status")}
         if plain.get("status") == "closed" and case["status"] != "closed":
             plain["closed_at"] = at
@@ -194,7 +198,7 @@ def override_sla(graph: Graph, actor: Actor, uid: str, contract: str, level: str
     at = now()
 
     def work(tx):
-        _tx_visible_case(tx, actor, uid)
+        tx_visible_case(tx, actor, uid)
         found = crud.tx_get(tx, conditions.SLA_CONTRACT, contract)
         chosen = next((lvl for lvl in found["levels"] if lvl["uid"] == level), None)
         if chosen is None:
@@ -214,7 +218,7 @@ def assign(graph: Graph, actor: Actor, uid: str, assignee: str) -> dict:
     at = now()
 
     def work(tx):
-        case = _tx_visible_case(tx, actor, uid)
+        case = tx_visible_case(tx, actor, uid)
         user = crud.tx_get(tx, org.USER, assignee)
         if not user["active"]:
             raise Invalid.field("user", f"user '{assignee}' is not active")

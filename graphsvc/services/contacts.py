@@ -1,18 +1,16 @@
-"""Contacts, directories, user groups, contact groups, account-manager groups, areas and
-messages (DOMAIN.md sections 3 and 4). Every read of a contact or a message is filtered by
-what the acting user sees (`graphsvc.services.access`)."""
+"""Contacts, directories, user groups, contact groups, account-manager groups and areas
+(DOMAIN.md section 3). Every read of a contact is filtered by what the acting user sees
+(`graphsvc.services.access`); messages are `graphsvc.services.messages`."""
 
 from __future__ import annotations
-
-from datetime import UTC, datetime
 
 from neo4j import ManagedTransaction
 
 from graphsvc.actor import Actor
 from graphsvc.db import Graph, run, run_one
-from graphsvc.errors import Invalid, NotFound
+from graphsvc.errors import Invalid
 from graphsvc.pagination import decode_cursor, page
-from graphsvc.services import access, crud, org, routing
+from graphsvc.services import access, crud, org
 
 CONTACT = crud.kind("Contact", "contact", "contacts/list_contacts")
 DIRECTORY = crud.kind("Directory", "directory", "contacts/list_directories")
@@ -179,65 +177,3 @@ def set_campaign_status(graph: Graph, actor: Actor, contact: str, area: str,
                        status=data.get("status"), advisor=data.get("advisor"))
 
     return graph.write_tx(work)
-
-
-# -- messages --------------------------------------------------------------------------------
-
-def create_message(graph: Graph, actor: Actor, data: dict) -> dict:
-    data = dict(data)
-    message = {"uid": data.get("uid") or crud.new_uid(), "subject": data["subject"],
-               "body": data.get("body", ""), "private": bool(data.get("recipient")),
-               "sent_at": datetime.now(UTC)}
-
-    def work(tx):
-        access.tx_require_visible(tx, actor.uid, data["contact"], field="contact")
-        if data.get("domain"):
-            # Lands where the contact's groups say for the domain, restricted to their group.
-            where = routing.tx_responsibility(tx, data["contact"], data["domain"])
-            data.setdefault("area", None)
-            data["area"] = data["area"] or where["area"]
-            data["user_group"] = data.get("user_group") or where["user_group"]
-        if data.get("area"):
-            crud.tx_require(tx, AREA, [data["area"]], "area")
-        if data.get("recipient"):
-            crud.tx_require(tx, org.USER, [data["recipient"]], "recipient")
-        if data.get("user_group"):
-            crud.tx_require(tx, USER_GROUP, [data["user_group"]], "user_group")
-        run(tx, "messages/create_message", message=message, contact=data["contact"],
-            sender=actor.uid, area=data.get("area"), recipient=data.get("recipient"),
-            user_group=data.get("user_group"))
-        return _tx_read_messages(tx, actor, uids=[message["uid"]])[0]
-
-    return graph.write_tx(work)
-
-
-def _tx_read_messages(tx: ManagedTransaction, actor: Actor, **query) -> list[dict]:
-    rows = run(tx, "messages/read_messages", user=actor.uid, uids=query.get("uids"),
-               contact=query.get("contact"), after=query.get("after"),
-               limit=query.get("limit", 1000))
-    return [{**row["message"], "readable": row["readable"],
-             "withheld_because": row["withheld_because"]} for row in rows]
-
-
-def get_message(graph: Graph, actor: Actor, uid: str) -> dict:
-    """404 when the actor does not see the message's contact; metadata only when the
-    content is protected from the actor."""
-
-    def work(tx):
-        messages = _tx_read_messages(tx, actor, uids=[uid])
-        if not messages or not access.tx_sees(tx, actor.uid, messages[0]["contact"]):
-            raise NotFound.of("message", uid)
-        return messages[0]
-
-    return graph.read_tx(work)
-
-
-def contact_messages(graph: Graph, actor: Actor, contact: str, limit: int,
-                     cursor: str | None) -> dict:
-    def work(tx):
-        access.tx_require_visible(tx, actor.uid, contact)
-        return _tx_read_messages(tx, actor, contact=contact, after=decode_cursor(cursor),
-                                 limit=limit + 1)
-
-    return page(graph.read_tx(work), limit)
-

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 import pytest
 
 from graphsvc.actor import Actor
-from graphsvc.services import bookings, cases, conditions, contacts, crud, scheduling
+from graphsvc.services import bookings, cases, conditions, crud, messages, scheduling
 from tests import factories as f
 
 TUE_10 = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)
@@ -68,7 +68,7 @@ _policy(SELF, "users.visible_contacts", "users.suggestions", "users.put_working_
 _policy(CONTACT, "contacts.get", "contacts.patch", "contacts.delete",
         "contacts.campaign_status", "contacts.messages", "contacts.price",
         "messages.get", "bookings.get", "bookings.delete", "cases.get", "cases.patch",
-        "cases.put_sla", "cases.assign", "access.contact")
+        "cases.messages", "cases.put_sla", "cases.assign", "access.contact")
 _policy(MEMBER, "teams.pull", "teams.tasks")
 _policy(OPEN, "users.competences", "users.qualifications", "users.working_hours",
         "users.absences", "service-groups.activation_all", "service-groups.activation",
@@ -165,7 +165,7 @@ def world(api, admin, clean_graph):
         bookings.book(g, "admin", {"uid": f"b-{which}", "contact": which,
                                    "meeting_type": "mortgage", "mode": "online",
                                    "start": start, "advisor": "kari"})
-        contacts.create_message(g, root, {"uid": f"m-{which}", "contact": which,
+        messages.create_message(g, root, {"uid": f"m-{which}", "contact": which,
                                           "subject": "Hello"})
         cases.open_case(g, root, {"uid": f"k-{which}", "contact": which, "subject": "Help",
                                   "domain": "helpdesk"})
