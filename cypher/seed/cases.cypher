@@ -1,6 +1,6 @@
 // Seed cases (idempotent), times stored in UTC. Seeds are trusted: no responsibility or
 // SLA lookup, the rows say where each case stands.
-// params: $rows [{uid, subject, domain, severity, status, contact, assignee, created_at,
+// params: $rows [{uid, subject, domain, severity, status, contact, assignee, area, created_at,
 //                 response_due, resolution_due, requirements: [{qualification, min_rating}]}]
 // columns: none
 UNWIND $rows AS row
@@ -21,6 +21,10 @@ WITH k, row
 CALL (k, row) {
   MATCH (u:User {uid: row.assignee})
   MERGE (k)-[:ASSIGNED_TO]->(u)
+}
+CALL (k, row) {
+  MATCH (a:Area {uid: row.area})
+  MERGE (k)-[:IN_AREA]->(a)
 }
 CALL (k, row) {
   UNWIND coalesce(row.requirements, []) AS req

@@ -1,10 +1,43 @@
-// Tasks by uid, or a team's pool by status (keyset on uid).
-// params: $uids (list or null), $team (uid or null), $status (or null), $after, $limit
-// columns: item {uid, title, status, created_at, due, team, claimed_by}
-MATCH (x:Task)-[:IN_POOL]->(t:Team)
-WHERE ($uids IS NULL OR x.uid IN $uids) AND ($team IS NULL OR t.uid = $team)
-  AND ($status IS NULL OR x.status = $status) AND ($after IS NULL OR x.uid > $after)
-OPTIONAL MATCH (x)-[:CLAIMED_BY]->(u:User)
-RETURN x {.uid, .title, .status, .created_at, .due, team: t.uid, claimed_by: u.uid} AS item
+// Tasks by uid, or a page of a team's pool (by status, keyset on uid) as $user may see it:
+// a task about a contact is listed only to a user who sees the contact (DOMAIN.md section
+// 3; the same predicate as teams/pull_candidates.cypher). Each way in starts from an
+// index: the task uids, or the team.
+// params: $uids (list or null), $team (uid or null), $user (uid, or null for no filter:
+//         reading back tasks just written or claimed), $status (or null), $after, $limit
+// columns: item {uid, title, status, created_at, due, team, contact, claimed_by}
+OPTIONAL MATCH (me:User {uid: $user})
+CALL () {
+  UNWIND coalesce($uids, []) AS wanted
+  MATCH (x:Task {uid: wanted})
+  RETURN x
+  UNION
+  MATCH (:Team {uid: $team})<-[:IN_POOL]-(x:Task)
+  RETURN x
+}
+WITH me, x
+WHERE ($status IS NULL OR x.status = $status) AND x.uid > coalesce($after, '')
+  AND ($user IS NULL OR me.is_admin OR NOT EXISTS { (x)-[:CONCERNS]->(:Contact) } OR EXISTS {
+    MATCH (x)-[:CONCERNS]->(c:Contact)
+    WHERE EXISTS {
+            MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'all'})
+            WHERE EXISTS { (me)-[:CAN_ACCESS]->(d) }
+               OR EXISTS { (me)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->(d) } }
+       OR EXISTS {
+            MATCH (c)-[m:PRIMARY_MANAGER|SECONDARY_MANAGER]->(g:AccountManagerGroup)
+            WHERE (type(m) = 'PRIMARY_MANAGER'
+                   OR EXISTS { (s:Settings {key: 'global'})
+                               WHERE s.second_account_manager_group })
+              AND EXISTS { (me)-[:MEMBER_OF]->(g) }
+              AND EXISTS {
+                MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'assigned'})
+                WHERE EXISTS { (me)-[:CAN_ACCESS]->(d) }
+                   OR EXISTS { (me)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->(d) } } } })
+WITH x
 ORDER BY x.uid
 LIMIT $limit
+MATCH (x)-[:IN_POOL]->(t:Team)
+OPTIONAL MATCH (x)-[:CLAIMED_BY]->(u:User)
+OPTIONAL MATCH (x)-[:CONCERNS]->(c:Contact)
+RETURN x {.uid, .title, .status, .created_at, .due, team: t.uid, contact: c.uid,
+          claimed_by: u.uid} AS item
+ORDER BY x.uid

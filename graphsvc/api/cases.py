@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graphsvc.api.common import PageArgs, actor, admin_only, graph
+from graphsvc.api.common import PageArgs, actor, admin_only, graph, page_schema
 from graphsvc.api.contacts import MessagePage
 from graphsvc.api.idempotency import idempotent, with_uid
 from graphsvc.api.org import users
@@ -60,6 +60,16 @@ def open_case(data):
     """Open a case: it lands in the responsible area with the responsible handler (or the
     default user, status active_new) under the contact's SLA; `paths` say why."""
     return cases.open_case(graph(), actor(), with_uid(data))
+
+
+@case_blp.route("", methods=["GET"], endpoint="list")
+@case_blp.arguments(schemas.CaseListArgs, location="query")
+@case_blp.response(200, page_schema(schemas.Case, "CasePage"))
+def list_cases(args):
+    """Queues and lists: the cases the acting user sees, by status (`active_new`: the
+    queue), assignee (`me`: my cases), area, domain and contact; keyset pages in uid
+    order."""
+    return cases.list_cases(graph(), actor(), args, args["limit"], args["cursor"])
 
 
 @case_blp.route("/pull", methods=["POST"], endpoint="pull")

@@ -21,13 +21,15 @@ register_link(teams, cases.TEAM_MEMBER, "members", reverse=True)
 @teams.response(201, schemas.Tasks)
 def create_tasks(data, uid):
     tasks = [with_uid(task, f"-{i}") for i, task in enumerate(data["tasks"])]
-    return {"items": cases.add_tasks(graph(), uid, tasks)}
+    return {"items": cases.add_tasks(graph(), actor(), uid, tasks)}
 
 
 @teams.route("/<uid>/tasks", methods=["GET"], endpoint="tasks")
 @teams.arguments(schemas.TaskListArgs, location="query")
 @teams.response(200, page_schema(schemas.Task, "TaskPage"))
 def list_tasks(args, uid):
+    """The team's pool by status, for its members and admins; a task about a contact the
+    acting user does not see is left out."""
     return cases.team_tasks(graph(), actor(), uid, args["status"], args["limit"],
                             args["cursor"])
 

@@ -8,6 +8,7 @@ from graphsvc.schemas.common import (
     AwareDateTime,
     PatchSchema,
     UserRef,
+    cursor_field,
     name_field,
     paths_field,
     uid_field,
@@ -15,6 +16,7 @@ from graphsvc.schemas.common import (
 from graphsvc.vocabulary import PROCESSING_DOMAINS
 
 DOMAINS = validate.OneOf(PROCESSING_DOMAINS)
+CASE_STATUSES = ("active_new", "active_assigned", "pending", "closed")
 
 
 class QualificationIn(Schema):
@@ -66,8 +68,7 @@ class CaseIn(Schema):
 
 class CasePatch(PatchSchema):
     subject = name_field()
-    status = fields.String(validate=validate.OneOf(("active_new", "active_assigned", "pending",
-                                                    "closed")))
+    status = fields.String(validate=validate.OneOf(CASE_STATUSES))
     severity = fields.String(validate=validate.Length(min=1, max=50), metadata={
         "description": "moves the case to the matching level and recomputes its due times"})
 
@@ -116,6 +117,18 @@ class Case(Schema):
     skipped_handlers = fields.List(fields.Nested(SkippedHandler), metadata={
         "description": "on creation: responsible handlers passed over because they do not "
                        "see the contact (work goes only to people who can open it)"})
+
+
+class CaseListArgs(Schema):
+    status = fields.String(load_default=None, validate=validate.OneOf(CASE_STATUSES),
+                           metadata={"description": "e.g. active_new: the queue"})
+    assignee = uid_field(load_default=None, metadata={
+        "description": "a user's uid, or `me` for the acting user's cases"})
+    area = uid_field(load_default=None)
+    domain = fields.String(load_default=None, validate=DOMAINS)
+    contact = uid_field(load_default=None)
+    limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=500))
+    cursor = cursor_field()
 
 
 class SuggestionArgs(Schema):

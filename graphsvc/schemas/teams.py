@@ -22,6 +22,8 @@ class TaskIn(Schema):
     uid = uid_field()
     title = name_field(required=True)
     due = AwareDateTime(load_default=None, allow_none=True)
+    contact = uid_field(load_default=None, allow_none=True, metadata={
+        "description": "the contact the task concerns: only members who see it may pull it"})
 
 
 class TasksIn(Schema):
@@ -34,6 +36,7 @@ class Task(Schema):
     title = fields.String()
     status = fields.String()
     team = fields.String()
+    contact = fields.String(allow_none=True)
     claimed_by = fields.String(allow_none=True)
     created_at = AwareDateTime()
     due = AwareDateTime(allow_none=True)

@@ -104,6 +104,21 @@ def tx_visible_case(tx: ManagedTransaction, actor: Actor, uid: str,
     return rows[0]["item"]
 
 
+CASE_FILTERS = ("status", "assignee", "area", "domain", "contact")
+
+
+def list_cases(graph: Graph, actor: Actor, filters: dict, limit: int,
+               cursor: str | None) -> dict:
+    """A page of the cases the actor sees, by status, assignee (`me`: the actor), area,
+    domain and contact, in uid order: one query, each way in from an index."""
+    chosen = {key: filters.get(key) for key in CASE_FILTERS}
+    if chosen["assignee"] == "me":
+        chosen["assignee"] = actor.uid
+    rows = graph.read("cases/list_cases", user=actor.uid, after=decode_cursor(cursor),
+                      limit=limit + 1, **chosen)
+    return page([row["item"] for row in rows], limit)
+
+
 def open_case(graph: Graph, actor: Actor, data: dict) -> dict:
     """Open a case: area, handler and user group from the contact's groups for the domain
     (default area otherwise); assigned to the responsible handler (active_assigned) or else
@@ -280,16 +295,17 @@ class _NotVisibleAnyMore(Exception):
     """A claimed case's contact is no longer visible to the agent: undo the claim."""
 
 
-def _tx_case_if_visible(agent: str) -> Callable[[ManagedTransaction, str], dict]:
-    """Read the claimed case back; raise _NotVisibleAnyMore (rolling the claim back) when
-    the agent no longer sees its contact: access may have been revoked since the
-    candidates were read."""
+def _if_visible(get: Callable[[ManagedTransaction, str], dict],
+                agent: str) -> Callable[[ManagedTransaction, str], dict]:
+    """Read the claimed item back with `get`; raise _NotVisibleAnyMore (rolling the claim
+    back) when it concerns a contact the agent no longer sees: access may have been revoked
+    since the candidates were read."""
 
     def read(tx: ManagedTransaction, uid: str) -> dict:
-        case = _tx_get_case(tx, uid)
-        if access.tx_sees(tx, agent, case["contact"]) is None:
+        item = get(tx, uid)
+        if item["contact"] and access.tx_sees(tx, agent, item["contact"]) is None:
             raise _NotVisibleAnyMore
-        return case
+        return item
 
     return read
 
@@ -298,22 +314,28 @@ def pull_case(graph: Graph, actor: Actor) -> dict | None:
     """The most urgent new case the agent is qualified for and whose contact the agent
     sees, now assigned to the agent."""
     return _claim_first(graph, "cases/pull_candidates", "cases/claim_case",
-                        _tx_case_if_visible(actor.uid), {"agent": actor.uid},
+                        _if_visible(_tx_get_case, actor.uid), {"agent": actor.uid},
                         {"agent": actor.uid})
 
 
 # -- teams and task pools ---------------------------------------------------------------------
 
-def add_tasks(graph: Graph, team: str, tasks: list[dict]) -> list[dict]:
+def add_tasks(graph: Graph, actor: Actor, team: str, tasks: list[dict]) -> list[dict]:
+    """Put tasks in the team's pool; a task about a contact names one the actor sees
+    (422 unknown reference otherwise, like any contact the actor may not see)."""
     rows = [{"uid": t.get("uid") or crud.new_uid(), "title": t["title"], "status": "open",
-             "created_at": now(), "due": t.get("due"), "pull_due": t.get("due") or NO_DUE}
-            for t in tasks]
+             "created_at": now(), "due": t.get("due"), "pull_due": t.get("due") or NO_DUE,
+             "contact": t.get("contact")} for t in tasks]
 
     def work(tx):
         crud.tx_get(tx, TEAM, team)
+        named = sorted({r["contact"] for r in rows if r["contact"]})
+        seen = access.tx_filter_visible(tx, actor.uid, named)
+        for i, row in enumerate(rows):
+            if row["contact"] and row["contact"] not in seen:
+                raise UnknownReference.of("contact", row["contact"], f"tasks.{i}.contact")
         run(tx, "teams/create_tasks", team=team, tasks=rows)
-        return [r["item"] for r in run(tx, "teams/get_tasks", uids=[r["uid"] for r in rows],
-                                       team=None, status=None, after=None, limit=len(rows))]
+        return _tx_get_tasks(tx, [r["uid"] for r in rows])
 
     return graph.write_tx(work)
 
@@ -333,19 +355,25 @@ def team_tasks(graph: Graph, actor: Actor, team: str, status: str | None, limit:
                cursor: str | None) -> dict:
     def work(tx):
         _tx_require_member(tx, actor, team, admins_too=True)
-        return run(tx, "teams/get_tasks", uids=None, team=team, status=status,
-                   after=decode_cursor(cursor), limit=limit + 1)
+        return run(tx, "teams/get_tasks", uids=None, team=team, user=actor.uid,
+                   status=status, after=decode_cursor(cursor), limit=limit + 1)
 
     return page([r["item"] for r in graph.read_tx(work)], limit)
 
 
 def pull_task(graph: Graph, actor: Actor, team: str) -> dict | None:
-    """The next open task of the team's pool, claimed by the acting member."""
+    """The next open task of the team's pool (about a contact the member sees, if about
+    one), claimed by the acting member."""
     graph.read_tx(_tx_require_member, actor, team, admins_too=False)  # claimers are members
-    return _claim_first(graph, "teams/pull_candidates", "teams/claim_task", _tx_get_task,
-                        {"team": team}, {"user": actor.uid})
+    return _claim_first(graph, "teams/pull_candidates", "teams/claim_task",
+                        _if_visible(_tx_get_task, actor.uid), {"team": team, "user": actor.uid},
+                        {"user": actor.uid})
+
+
+def _tx_get_tasks(tx: ManagedTransaction, uids: list[str]) -> list[dict]:
+    return [r["item"] for r in run(tx, "teams/get_tasks", uids=uids, team=None, user=None,
+                                   status=None, after=None, limit=len(uids))]
 
 
 def _tx_get_task(tx: ManagedTransaction, uid: str) -> dict:
-    return run(tx, "teams/get_tasks", uids=[uid], team=None, status=None, after=None,
-               limit=1)[0]["item"]
+    return _tx_get_tasks(tx, [uid])[0]

@@ -283,10 +283,37 @@ def test_16_members_pull_500_tasks_each_exactly_once(api, desk, clean_graph):
     for uid in members:
         f.user(clean_graph, uid)
         crud.set_link(clean_graph, cases.TEAM_MEMBER, uid, "pool", True)
-    cases.add_tasks(clean_graph, "pool", [{"uid": f"t{i:03d}", "title": f"task {i}"}
-                                          for i in range(500)])
+    cases.add_tasks(clean_graph, ADMIN, "pool", [{"uid": f"t{i:03d}", "title": f"task {i}"}
+                                                 for i in range(500)])
     results = pull_in_parallel(api, "/api/v1/teams/pool/tasks/pull", members)
     handed = [uid for got, _ in results for uid in got]
     assert sorted(handed) == [f"t{i:03d}" for i in range(500)]
     assert all(code in (200, 204) for _, codes in results for code in codes)
     assert sum(1 for got, _ in results if got) > 1
+
+
+@pytest.mark.slow
+def test_16_members_with_mixed_visibility_pull_tasks_each_once_to_one_who_sees_it(
+        api, desk, clean_graph):
+    """Tasks about a contact go only to members who see it; tasks about nobody to anyone."""
+    members = [f"m{i:02d}" for i in range(16)]
+    f.directory(clean_graph, "vip-dir", "all")
+    f.contact(clean_graph, "vip", directories=["vip-dir"])
+    crud.create(clean_graph, cases.TEAM, {"uid": "pool", "name": "Pool"})
+    for i, uid in enumerate(members):
+        f.user(clean_graph, uid)
+        crud.set_link(clean_graph, cases.TEAM_MEMBER, uid, "pool", True)
+        crud.set_link(clean_graph, contacts.DIRECTORY_USER, uid,
+                      "customers" if i % 2 else "vip-dir", True)
+    about = {f"t{i:03d}": "vip" if i % 3 == 0 else None if i % 5 == 0 else "acme"
+             for i in range(300)}
+    cases.add_tasks(clean_graph, ADMIN, "pool", [{"uid": uid, "title": uid, "contact": contact}
+                                                 for uid, contact in about.items()])
+    results = pull_in_parallel(api, "/api/v1/teams/pool/tasks/pull", members)
+    handed = [uid for got, _ in results for uid in got]
+    assert sorted(handed) == sorted(about)  # each once, none lost
+    assert all(code in (200, 204) for _, codes in results for code in codes)
+    for i, (got, _) in enumerate(results):
+        hidden = "acme" if i % 2 == 0 else "vip"
+        assert not [uid for uid in got if about[uid] == hidden], members[i]
+        assert got

@@ -74,7 +74,7 @@ _policy(OPEN, "users.competences", "users.qualifications", "users.working_hours"
         "users.absences", "service-groups.activation_all", "service-groups.activation",
         "service-groups.members", "settings.get", "contacts.create", "contacts.list",
         "contact-groups.members", "contact-groups.responsibilities", "messages.create",
-        "availability.search", "bookings.create", "cases.create", "cases.pull",
+        "availability.search", "bookings.create", "cases.create", "cases.list", "cases.pull",
         "teams.create_tasks")
 
 # A uid of the right kind for each blueprint's <uid>; the contact-concerning ones get the
@@ -159,8 +159,8 @@ def world(api, admin, clean_graph):
                                    "scale_max": 10})
     crud.create(g, cases.TEAM, {"uid": "team1", "name": "Team"})
     crud.set_link(g, cases.TEAM_MEMBER, "kari", "team1", True)
-    cases.add_tasks(g, "team1", [{"uid": "task1", "title": "Call back"}])
     root = Actor("admin", True)
+    cases.add_tasks(g, root, "team1", [{"uid": "task1", "title": "Call back"}])
     for which, start in (("seen", TUE_10), ("hidden", TUE_12)):
         bookings.book(g, "admin", {"uid": f"b-{which}", "contact": which,
                                    "meeting_type": "mortgage", "mode": "online",

@@ -1,0 +1,127 @@
+// A page of the cases $user may see (their contact is visible to the user, DOMAIN.md
+// section 3; admins see all), filtered by status, assignee, area, domain and contact, in
+// uid order after $after. Each way in starts from an index and stops at the page:
+//   1. $contact or $assignee given: from that node (one contact's or one person's cases,
+//      a bounded set, sorted);
+//   2. else $status given: the case_status_order index (status, uid), read in order;
+//   3. else: every case, read in order from the uid index.
+// Only one branch runs: the guards on the parameters cut the others before they touch the
+// graph. Filters and the visibility rule stand in each walk before its LIMIT, so a walk
+// stops after a page of cases the user may see. The visibility predicate is the rule of
+// access/contact_access.cypher, from the case's contact; the property test
+// (tests/graph/test_access_property.py) holds every branch to the reference.
+// params: $user, $status, $assignee, $area, $domain, $contact (each a value or null),
+//         $after (uid or null), $limit
+// columns: item {uid, subject, domain, severity, status, created_at, updated_at, closed_at,
+//          created_by, contact, area, assignee, user_group, sla, requirements}
+MATCH (me:User {uid: $user})
+// A user who reaches no directory sees no case: answered before any walk.
+WHERE me.active AND (me.is_admin OR EXISTS { (me)-[:CAN_ACCESS]->(:Directory) }
+                     OR EXISTS { (me)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->(:Directory) })
+OPTIONAL MATCH (s:Settings {key: 'global'})
+WITH me, coalesce(s.second_account_manager_group, false) AS second
+CALL (me, second) {
+  // 1. from the contact, or from the assignee
+  WITH me, second
+  WHERE $contact IS NOT NULL OR $assignee IS NOT NULL
+  CALL (me) {
+    MATCH (:Contact {uid: $contact})<-[:FOR_CONTACT]-(k:Case)
+    RETURN k
+    UNION
+    MATCH (:User {uid: $assignee})<-[:ASSIGNED_TO]-(k:Case)
+    WHERE $contact IS NULL
+    RETURN k
+  }
+  WITH me, second, k
+  WHERE k.uid > coalesce($after, '')
+  AND ($status IS NULL OR k.status = $status)
+  AND ($assignee IS NULL OR EXISTS { (k)-[:ASSIGNED_TO]->(:User {uid: $assignee}) })
+  AND ($domain IS NULL OR k.domain = $domain)
+  AND ($area IS NULL OR EXISTS { (k)-[:IN_AREA]->(:Area {uid: $area}) })
+  AND (me.is_admin OR EXISTS {
+    MATCH (k)-[:FOR_CONTACT]->(c:Contact)
+    WHERE EXISTS {
+            MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'all'})
+            WHERE EXISTS { (me)-[:CAN_ACCESS]->(d) }
+               OR EXISTS { (me)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->(d) } }
+       OR EXISTS {
+            MATCH (c)-[m:PRIMARY_MANAGER|SECONDARY_MANAGER]->(g:AccountManagerGroup)
+            WHERE (type(m) = 'PRIMARY_MANAGER' OR second)
+              AND EXISTS { (me)-[:MEMBER_OF]->(g) }
+              AND EXISTS {
+                MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'assigned'})
+                WHERE EXISTS { (me)-[:CAN_ACCESS]->(d) }
+                   OR EXISTS { (me)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->(d) } } } })
+  RETURN k
+  ORDER BY k.uid
+  LIMIT $limit
+  UNION
+  // 2. the queue of one status
+  WITH me, second
+  WHERE $contact IS NULL AND $assignee IS NULL AND $status IS NOT NULL
+  MATCH (k:Case)
+  USING INDEX k:Case(status, uid)
+  WHERE k.status = $status AND k.uid > coalesce($after, '')
+  AND ($domain IS NULL OR k.domain = $domain)
+  AND ($area IS NULL OR EXISTS { (k)-[:IN_AREA]->(:Area {uid: $area}) })
+  AND (me.is_admin OR EXISTS {
+    MATCH (k)-[:FOR_CONTACT]->(c:Contact)
+    WHERE EXISTS {
+            MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'all'})
+            WHERE EXISTS { (me)-[:CAN_ACCESS]->(d) }
+               OR EXISTS { (me)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->(d) } }
+       OR EXISTS {
+            MATCH (c)-[m:PRIMARY_MANAGER|SECONDARY_MANAGER]->(g:AccountManagerGroup)
+            WHERE (type(m) = 'PRIMARY_MANAGER' OR second)
+              AND EXISTS { (me)-[:MEMBER_OF]->(g) }
+              AND EXISTS {
+                MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'assigned'})
+                WHERE EXISTS { (me)-[:CAN_ACCESS]->(d) }
+                   OR EXISTS { (me)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->(d) } } } })
+  RETURN k
+  ORDER BY k.status, k.uid
+  LIMIT $limit
+  UNION
+  // 3. every case
+  WITH me, second
+  WHERE $contact IS NULL AND $assignee IS NULL AND $status IS NULL
+  MATCH (k:Case)
+  WHERE k.uid > coalesce($after, '')
+  AND ($domain IS NULL OR k.domain = $domain)
+  AND ($area IS NULL OR EXISTS { (k)-[:IN_AREA]->(:Area {uid: $area}) })
+  AND (me.is_admin OR EXISTS {
+    MATCH (k)-[:FOR_CONTACT]->(c:Contact)
+    WHERE EXISTS {
+            MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'all'})
+            WHERE EXISTS { (me)-[:CAN_ACCESS]->(d) }
+               OR EXISTS { (me)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->(d) } }
+       OR EXISTS {
+            MATCH (c)-[m:PRIMARY_MANAGER|SECONDARY_MANAGER]->(g:AccountManagerGroup)
+            WHERE (type(m) = 'PRIMARY_MANAGER' OR second)
+              AND EXISTS { (me)-[:MEMBER_OF]->(g) }
+              AND EXISTS {
+                MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'assigned'})
+                WHERE EXISTS { (me)-[:CAN_ACCESS]->(d) }
+                   OR EXISTS { (me)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->(d) } } } })
+  RETURN k
+  ORDER BY k.uid
+  LIMIT $limit
+}
+WITH k
+ORDER BY k.uid
+LIMIT $limit
+MATCH (k)-[:FOR_CONTACT]->(c:Contact)
+OPTIONAL MATCH (k)-[:IN_AREA]->(a:Area)
+OPTIONAL MATCH (k)-[:ASSIGNED_TO]->(u:User)
+OPTIONAL MATCH (k)-[:ROUTED_TO]->(g:UserGroup)
+OPTIONAL MATCH (k)-[:UNDER_SLA]->(l:SlaLevel)<-[:HAS_LEVEL]-(contract:SlaContract)
+RETURN k {.uid, .subject, .domain, .severity, .status, .created_at, .updated_at, .closed_at,
+          .created_by, contact: c.uid, area: a.uid, assignee: u.uid, user_group: g.uid,
+          sla: CASE WHEN l IS NULL THEN null ELSE
+               {contract: contract.uid, level: l.uid, level_name: l.name,
+                severity: l.severity, manual: coalesce(k.sla_manual, false),
+                response_due: k.response_due, resolution_due: k.resolution_due} END,
+          requirements: COLLECT { MATCH (k)-[r:REQUIRES]->(q:Qualification)
+                                  RETURN {qualification: q.uid, min_rating: r.min_rating}
+                                  ORDER BY q.uid }} AS item
+ORDER BY k.uid
