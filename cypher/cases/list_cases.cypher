@@ -3,8 +3,12 @@
 // uid order after $after. Each way in starts from an index and stops at the page:
 //   1. $contact or $assignee given: from that node (one contact's or one person's cases,
 //      a bounded set, sorted);
-//   2. else $status given: the case_status_order index (status, uid), read in order;
-//   3. else: every case, read in order from the uid index.
+//   2. else $status given, for an admin or a user who reaches an `all` directory: the
+//      case_status_order index (status, uid), read in order;
+//   3. else, for the same users: every case, read in order from the uid index;
+//   4. else (a user who reaches only `assigned` directories, such as a private banker): from
+//      the user's account manager groups to their contacts' cases, so a banker's queue costs
+//      the banker's book, not the bank's queue.
 // Only one branch runs: the guards on the parameters cut the others before they touch the
 // graph. Filters and the visibility rule stand in each walk before its LIMIT, so a walk
 // stops after a page of cases the user may see. The visibility predicate is the rule of
@@ -19,8 +23,11 @@ MATCH (me:User {uid: $user})
 WHERE me.active AND (me.is_admin OR EXISTS { (me)-[:CAN_ACCESS]->(:Directory) }
                      OR EXISTS { (me)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->(:Directory) })
 OPTIONAL MATCH (s:Settings {key: 'global'})
-WITH me, coalesce(s.second_account_manager_group, false) AS second
-CALL (me, second) {
+WITH me, coalesce(s.second_account_manager_group, false) AS second,
+     me.is_admin OR EXISTS { (me)-[:CAN_ACCESS]->(:Directory {visibility: 'all'}) }
+     OR EXISTS { (me)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->(:Directory {visibility: 'all'}) }
+     AS wide
+CALL (me, second, wide) {
   // 1. from the contact, or from the assignee
   WITH me, second
   WHERE $contact IS NOT NULL OR $assignee IS NOT NULL
@@ -58,7 +65,7 @@ CALL (me, second) {
   UNION
   // 2. the queue of one status
   WITH me, second
-  WHERE $contact IS NULL AND $assignee IS NULL AND $status IS NOT NULL
+  WHERE $contact IS NULL AND $assignee IS NULL AND $status IS NOT NULL AND wide
   MATCH (k:Case)
   USING INDEX k:Case(status, uid)
   WHERE k.status = $status AND k.uid > coalesce($after, '')
@@ -84,7 +91,7 @@ CALL (me, second) {
   UNION
   // 3. every case
   WITH me, second
-  WHERE $contact IS NULL AND $assignee IS NULL AND $status IS NULL
+  WHERE $contact IS NULL AND $assignee IS NULL AND $status IS NULL AND wide
   MATCH (k:Case)
   WHERE k.uid > coalesce($after, '')
   AND ($domain IS NULL OR k.domain = $domain)
@@ -103,6 +110,26 @@ CALL (me, second) {
                 MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'assigned'})
                 WHERE EXISTS { (me)-[:CAN_ACCESS]->(d) }
                    OR EXISTS { (me)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->(d) } } } })
+  RETURN k
+  ORDER BY k.uid
+  LIMIT $limit
+  UNION
+  // 4. from the user's book: only contacts of its account manager groups can be visible
+  WITH me, second
+  WHERE $contact IS NULL AND $assignee IS NULL AND NOT wide
+  MATCH (me)-[:MEMBER_OF]->(:AccountManagerGroup)
+        <-[m:PRIMARY_MANAGER|SECONDARY_MANAGER]-(c:Contact)
+  WHERE (type(m) = 'PRIMARY_MANAGER' OR second)
+    AND EXISTS {
+      MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'assigned'})
+      WHERE EXISTS { (me)-[:CAN_ACCESS]->(d) }
+         OR EXISTS { (me)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->(d) } }
+  WITH DISTINCT c
+  MATCH (c)<-[:FOR_CONTACT]-(k:Case)
+  WHERE k.uid > coalesce($after, '')
+  AND ($status IS NULL OR k.status = $status)
+  AND ($domain IS NULL OR k.domain = $domain)
+  AND ($area IS NULL OR EXISTS { (k)-[:IN_AREA]->(:Area {uid: $area}) })
   RETURN k
   ORDER BY k.uid
   LIMIT $limit

@@ -1,6 +1,6 @@
 // Tasks by uid, or a page of a team's pool (by status, keyset on uid) as $user may see it:
-// a task about a contact is listed only to a user who sees the contact (DOMAIN.md section
-// 3; the same predicate as teams/pull_candidates.cypher). Each way in starts from an
+// an inactive user sees none; a task about a contact is listed only to a user who sees the
+// contact (DOMAIN.md section 3; the same predicate as teams/pull_candidates.cypher). Each way in starts from an
 // index: the task uids, or the team.
 // params: $uids (list or null), $team (uid or null), $user (uid, or null for no filter:
 //         reading back tasks just written or claimed), $status (or null), $after, $limit
@@ -16,7 +16,8 @@ CALL () {
 }
 WITH me, x
 WHERE ($status IS NULL OR x.status = $status) AND x.uid > coalesce($after, '')
-  AND ($user IS NULL OR me.is_admin OR NOT EXISTS { (x)-[:CONCERNS]->(:Contact) } OR EXISTS {
+  AND ($user IS NULL OR me.active AND (me.is_admin
+       OR NOT EXISTS { (x)-[:CONCERNS]->(:Contact) } OR EXISTS {
     MATCH (x)-[:CONCERNS]->(c:Contact)
     WHERE EXISTS {
             MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'all'})
@@ -31,7 +32,7 @@ WHERE ($status IS NULL OR x.status = $status) AND x.uid > coalesce($after, '')
               AND EXISTS {
                 MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'assigned'})
                 WHERE EXISTS { (me)-[:CAN_ACCESS]->(d) }
-                   OR EXISTS { (me)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->(d) } } } })
+                   OR EXISTS { (me)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->(d) } } } }))
 WITH x
 ORDER BY x.uid
 LIMIT $limit

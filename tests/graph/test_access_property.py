@@ -1,13 +1,14 @@
 """Property: on random graphs, the access check, the visible-contacts list (pages of 1, 2
-and 50: same set, no duplicates, no gaps), the cases a pull may hand out, and a plain-Python
-statement of the rule agree for every (user, contact) pair."""
+and 50: same set, no duplicates, no gaps), the cases a pull may hand out, the case lists (each
+way in: all, status queue, contact, assignee; pages of 1 and 50), the tasks a pool hands out
+and lists, and a plain-Python statement of the rule agree for every (user, contact) pair."""
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from graphsvc.actor import Actor
 from graphsvc.seed import load_data, wipe
-from graphsvc.services import access
+from graphsvc.services import access, cases, crud
 from tests.conftest import OWNER_LABEL
 
 USERS = [f"u{i}" for i in range(5)]
@@ -78,17 +79,44 @@ def load_world(graph, w):
                    "response_due": None, "resolution_due": None, "requirements": []}
                   for c in w["contacts"]],
     })
+    # one task per contact in a pool every user is a member of, and one about no contact
+    crud.create(graph, cases.TEAM, {"uid": "pool", "name": "pool"})
+    for user in USERS:
+        crud.set_link(graph, cases.TEAM_MEMBER, user, "pool", True)
+    cases.add_tasks(graph, ADMIN, "pool", [{"uid": f"t-{c}", "title": c, "contact": c}
+                                           for c in CONTACTS] + [{"uid": "t", "title": "-"}])
 
 
-def pages(graph, user, size):
+def walk(fetch, size):
+    """Every item of a keyset-paginated list, page by page."""
     seen, cursor = [], None
-    for _ in range(len(CONTACTS) + 2):
-        result = access.visible_contacts(graph, ADMIN, user, size, cursor)
-        seen += [c["uid"] for c in result["items"]]
+    for _ in range(len(CONTACTS) + 3):
+        result = fetch(size, cursor)
+        seen += [item["uid"] for item in result["items"]]
         cursor = result["next_cursor"]
         if cursor is None:
             return seen
     raise AssertionError("pagination did not end")
+
+
+def case_lists_agree(graph, w, user, expected):
+    actor = Actor(user, next(u["is_admin"] for u in w["users"] if u["uid"] == user))
+    cases_seen = sorted(f"k-{c}" for c in expected)
+    ways = [({}, cases_seen), ({"status": "active_new"}, cases_seen),
+            ({"assignee": "root"}, cases_seen), ({"status": "closed"}, [])]
+    ways += [({"contact": c}, [f"k-{c}"] if c in expected else []) for c in CONTACTS[:3]]
+    for filters, want in ways:
+        for size in (1, 50):
+            got = walk(lambda n, cur, f=filters: cases.list_cases(graph, actor, f, n, cur), size)
+            assert got == want, (user, filters, size)
+    active = next(u["active"] for u in w["users"] if u["uid"] == user)
+    tasks_seen = sorted([f"t-{c}" for c in expected] + ["t"]) if active else []
+    for size in (1, 50):
+        got = walk(lambda n, cur: cases.team_tasks(graph, actor, "pool", "open", n, cur),
+                   size)
+        assert sorted(got) == tasks_seen, (user, "tasks", size)
+    pullable = graph.read("teams/pull_candidates", team="pool", user=user, limit=100)
+    assert sorted(r["uid"] for r in pullable) == tasks_seen, (user, "pull")
 
 
 @settings(max_examples=30, deadline=None,
@@ -104,7 +132,10 @@ def test_check_list_and_reference_agree(graph, w):
             assert answer["allowed"] == (contact in expected), (user, contact)
             assert bool(answer["paths"]) == answer["allowed"]
         for size in (1, 2, 50):
-            assert pages(graph, user, size) == expected, (user, size)
+            got = walk(lambda n, cur, u=user: access.visible_contacts(graph, ADMIN, u, n, cur),
+                       size)
+            assert got == expected, (user, size)
         pullable = graph.read("cases/pull_candidates", agent=user, limit=100)
         assert sorted(row["uid"][2:] for row in pullable) == expected, (user, "pull")
+        case_lists_agree(graph, w, user, expected)
 
