@@ -13,18 +13,26 @@ def encode_cursor(key: Any) -> str:
     return opaque.encode(key)
 
 
-def decode_cursor(cursor: str | None) -> Any:
-    """The key after which the next page starts; None for the first page."""
+def _key_part(value: Any) -> bool:
+    return isinstance(value, str) and 0 < len(value) <= 200 and "\x00" not in value
+
+
+def decode_cursor(cursor: str | None, parts: int = 1) -> Any:
+    """The key after which the next page starts; None for the first page. Lists are keyed
+    by a uid (`parts` 1) or by a list of `parts` strings ending with one (e.g. [start, uid]);
+    anything else was not issued here."""
     if not cursor:
         return None
     try:
         key = opaque.decode(cursor)
     except ValueError as exc:
         raise Invalid.field("cursor", "not a cursor this API issued") from exc
-    # Every list is keyed by a uid: anything else was not issued here.
-    if not isinstance(key, str) or not 0 < len(key) <= 200 or "\x00" in key:
-        raise Invalid.field("cursor", "not a cursor this API issued")
-    return key
+    if parts == 1 and _key_part(key):
+        return key
+    if (parts > 1 and isinstance(key, list) and len(key) == parts
+            and all(_key_part(part) for part in key)):
+        return key
+    raise Invalid.field("cursor", "not a cursor this API issued")
 
 
 def page(rows: list[dict], limit: int, key: Callable[[dict], Any] | None = None) -> dict:

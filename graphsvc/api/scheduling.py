@@ -78,6 +78,21 @@ def create_booking(data):
     return bookings.book(graph(), actor().uid, with_uid(data))
 
 
+@bookings_blp.route("", methods=["GET"], endpoint="list")
+@bookings_blp.arguments(schemas.BookingListArgs, location="query")
+@bookings_blp.response(200, page_schema(schemas.Booking, "BookingPage"))
+def list_bookings(args):
+    """An advisor's calendar (`advisor=me`: the acting user's) or a contact's bookings,
+    optionally within [from, to) (an advisor's day) and of one status: the bookings whose
+    contact the acting user sees, keyset pages in start order."""
+    filters = {"advisor": args["advisor"], "contact": args["contact"],
+               "from": args["from_"], "to": args["to"], "status": args["status"]}
+    if filters["advisor"] == "me":
+        filters["advisor"] = actor().uid
+    return bookings.list_bookings(graph(), actor().uid, filters, args["limit"],
+                                  args["cursor"])
+
+
 @bookings_blp.route("/<uid>", methods=["GET"], endpoint="get")
 @bookings_blp.response(200, schemas.Booking)
 def get_booking(uid):

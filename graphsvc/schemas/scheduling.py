@@ -115,6 +115,29 @@ class BookingIn(Schema):
                                   "advisor")
 
 
+BOOKING_STATUSES = ("booked", "cancelled")
+
+
+class BookingListArgs(Schema):
+    advisor = uid_field(load_default=None, metadata={
+        "description": "an advisor's uid, or `me` for the acting user's own calendar"})
+    contact = uid_field(load_default=None)
+    from_ = AwareDateTime(load_default=None, data_key="from", metadata={
+        "description": "bookings that end after this time"})
+    to = AwareDateTime(load_default=None, metadata={
+        "description": "bookings that start before this time"})
+    status = fields.String(load_default=None, validate=validate.OneOf(BOOKING_STATUSES))
+    limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=500))
+    cursor = cursor_field()
+
+    @validates_schema
+    def _anchored(self, data, **kwargs):
+        if not data.get("advisor") and not data.get("contact"):
+            raise ValidationError("name an advisor or a contact (or both)", "advisor")
+        if data.get("from_") and data.get("to") and data["to"] <= data["from_"]:
+            raise ValidationError("must be later than from", "to")
+
+
 class Selection(Schema):
     service_group = fields.String()
     candidates = fields.Integer()

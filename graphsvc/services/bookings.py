@@ -16,6 +16,7 @@ from neo4j import ManagedTransaction
 
 from graphsvc.db import Graph, run, run_one
 from graphsvc.errors import Conflict, Invalid, NotFound, SlotTaken, UnknownReference
+from graphsvc.pagination import decode_cursor, page
 from graphsvc.services import access, availability, crud
 from graphsvc.services.availability import Context, Request, Verdict
 from graphsvc.slots import day_bounds, on_grid
@@ -157,6 +158,24 @@ def _tx_visible_booking(tx: ManagedTransaction, actor: str, uid: str) -> dict:
 
 def get_booking(graph: Graph, actor: str, uid: str) -> dict:
     return graph.read_tx(_tx_visible_booking, actor, uid)
+
+
+def list_bookings(graph: Graph, actor: str, filters: dict, limit: int,
+                  cursor: str | None) -> dict:
+    """A page of an advisor's and/or a contact's bookings the actor sees (their contact is
+    visible to the actor), meeting within [from, to) if given, in start order then uid."""
+    after = decode_cursor(cursor, parts=2)
+    if after is not None:
+        try:
+            datetime.fromisoformat(after[0])
+        except ValueError as exc:
+            raise Invalid.field("cursor", "not a cursor this API issued") from exc
+    rows = graph.read("bookings/list_bookings", user=actor, advisor=filters.get("advisor"),
+                      contact=filters.get("contact"), status=filters.get("status"),
+                      **{"from": filters.get("from"), "to": filters.get("to")},
+                      after=after, limit=limit + 1)
+    return page([r["booking"] for r in rows], limit,
+                key=lambda b: [b["start"].isoformat(), b["uid"]])
 
 
 def cancel(graph: Graph, actor: str, uid: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from graphsvc.db import Graph, run
 from graphsvc.errors import Invalid, NotFound
@@ -14,9 +15,10 @@ from graphsvc.services import access, crud, org
 
 @dataclass(frozen=True)
 class Report:
-    key: Callable[[dict], str]     # the row's keyset sort key (a uid)
+    key: Callable[[dict], Any]     # the row's keyset sort key: a uid, or `parts` strings
     needs_user: bool = False       # takes ?user=
     needs_second: bool = False     # takes the "second account-manager group" setting
+    parts: int = 1
 
 
 REPORTS: dict[str, Report] = {
@@ -25,6 +27,8 @@ REPORTS: dict[str, Report] = {
     "users-with-no-reach": Report(key=lambda row: row["user"]["uid"]),
     "user-removal-impact": Report(key=lambda row: row["contact"]["uid"], needs_user=True,
                                   needs_second=True),
+    "handlers-who-cannot-see": Report(key=lambda row: [row["group"]["uid"], row["domain"]],
+                                      needs_second=True, parts=2),
 }
 
 
@@ -37,7 +41,7 @@ def run_report(graph: Graph, name: str, limit: int, cursor: str | None,
         raise Invalid.field("user", f"report '{name}' needs ?user=")
 
     def work(tx):
-        params = {"after": decode_cursor(cursor), "limit": limit + 1}
+        params = {"after": decode_cursor(cursor, report.parts), "limit": limit + 1}
         if report.needs_user:
             crud.tx_require(tx, org.USER, [user], "user")
             params["user"] = user

@@ -17,8 +17,9 @@ from tests.helpers import ApiClient
 
 ADMIN = Actor("admin", True)
 CONTACTS = ("acme", "beta", "vip")
+# banker reaches only the assigned directory: its lists start from its book
 SEES = {"admin": set(CONTACTS), "agent": {"acme", "beta"}, "insider": set(CONTACTS),
-        "stranger": set()}
+        "banker": {"vip"}, "stranger": set()}
 
 
 @pytest.fixture(scope="module")
@@ -27,11 +28,11 @@ def desk(app, graph):
     g = graph
     wipe(g, keep_label=OWNER_LABEL)
     f.admin(g)
-    for uid in ("agent", "insider", "stranger", "dispatcher"):
+    for uid in ("agent", "insider", "banker", "stranger", "dispatcher"):
         f.user(g, uid)
     f.directory(g, "customers", "all", users=["agent", "insider", "dispatcher"])
-    f.directory(g, "private-banking", "assigned", users=["insider"])
-    f.manager_group(g, "pb-team", members=["insider"])
+    f.directory(g, "private-banking", "assigned", users=["insider", "banker"])
+    f.manager_group(g, "pb-team", members=["insider", "banker"])
     f.contact(g, "acme", directories=["customers"])
     f.contact(g, "beta", directories=["customers"])
     f.contact(g, "vip", directories=["private-banking"], primary_manager_group="pb-team")

@@ -62,3 +62,61 @@ def test_report_pages_follow_the_cursor(api, admin, clean_graph):
                      f"&cursor={first['next_cursor']}").json
     uids = [r["user"]["uid"] for r in first["items"] + second["items"]]
     assert uids == ["admin", "u0", "u1", "u2", "u3", "u4"]
+
+
+def test_handlers_who_cannot_see_the_customers_they_are_responsible_for(api, admin,
+                                                                       clean_graph):
+    from graphsvc.services import conditions
+
+    g = clean_graph
+    for uid in ("ann", "bob", "banker"):
+        f.user(g, uid)
+    f.user(g, "cat", active=False)
+    f.admin(g, "boss")
+    f.directory(g, "open", "all", users=["ann", "banker"])
+    f.directory(g, "pb", "assigned", users=["ann", "banker"])
+    f.manager_group(g, "book", members=["banker"])
+    for uid in ("a1", "a2"):
+        f.contact(g, uid, directories=["open"])
+    f.contact(g, "vip", directories=["pb"], primary_manager_group="book")
+    f.contact(g, "vip2", directories=["pb"])
+    f.contact_group(g, "retail", "open", members=["a1", "a2"])
+    f.contact_group(g, "boss-group", "open", members=["a1"])
+    f.contact_group(g, "gone", "open", priority=9, members=["a1"])
+    f.contact_group(g, "pbg", "pb", members=["vip", "vip2"])
+    f.contact_group(g, "vipfirst", "pb", priority=5, members=["vip2"])
+    for group, domain, handler in [
+            ("retail", "helpdesk", "ann"),      # sees both: not listed
+            ("retail", "sales", "bob"),         # reaches no directory
+            ("boss-group", "helpdesk", "boss"),  # an admin sees all (and goes first for a1)
+            ("gone", "sales", "cat"),           # inactive: sees none, skipped on creation
+            ("pbg", "helpdesk", "ann"),         # in pb's directory but not in vip's book
+            ("pbg", "sales", "banker"),         # sees vip (its book), not vip2
+            ("vipfirst", "helpdesk", "banker")]:  # outranks pbg for vip2 in helpdesk
+        conditions.set_responsibility(g, group, domain, {"handler": handler})
+    want = [("gone", "sales", "cat", False, 1, 1, ["a1"]),
+            ("pbg", "helpdesk", "ann", True, 1, 1, ["vip"]),
+            ("pbg", "sales", "banker", True, 2, 1, ["vip2"]),
+            ("retail", "sales", "bob", True, 2, 2, ["a1", "a2"]),
+            ("vipfirst", "helpdesk", "banker", True, 1, 1, ["vip2"])]
+
+    def flat(items):
+        return [(r["group"]["uid"], r["domain"], r["handler"]["uid"], r["handler"]["active"],
+                 r["responsible_for"], r["not_seen"], r["sample"]) for r in items]
+
+    assert flat(rows(api, "handlers-who-cannot-see")) == want
+    seen, cursor = [], None
+    for _ in range(len(want) + 1):
+        res = api.get("/api/v1/reports/handlers-who-cannot-see",
+                      query_string={"limit": 2, **({"cursor": cursor} if cursor else {})})
+        assert res.status_code == 200, res.json
+        seen += flat(res.json["items"])
+        cursor = res.json["next_cursor"]
+        if not cursor:
+            break
+    assert seen == want
+    # every contact the report says a handler cannot see, the access check refuses too
+    for _group, _, handler, _, _, _, sample in want:
+        for contact in sample:
+            res = api.get(f"/api/v1/access/contacts/{contact}?user={handler}")
+            assert res.status_code == 200 and res.json["allowed"] is False, (handler, contact)

@@ -74,8 +74,8 @@ _policy(OPEN, "users.competences", "users.qualifications", "users.working_hours"
         "users.absences", "service-groups.activation_all", "service-groups.activation",
         "service-groups.members", "settings.get", "contacts.create", "contacts.list",
         "contact-groups.members", "contact-groups.responsibilities", "messages.create",
-        "availability.search", "bookings.create", "cases.create", "cases.list", "cases.pull",
-        "teams.create_tasks")
+        "availability.search", "bookings.create", "bookings.list", "cases.create",
+        "cases.list", "cases.pull", "teams.create_tasks")
 
 # A uid of the right kind for each blueprint's <uid>; the contact-concerning ones get the
 # hidden or the seen object.
@@ -95,7 +95,7 @@ BODIES = {"cases.assign": {"user": "kari"},
           "cases.put_sla": {"contract": "sla1", "level": "sla1-std"},
           "contacts.campaign_status": {"status": "contacted"},
           "contacts.patch": {"name": "Renamed"}, "cases.patch": {"subject": "Renamed"}}
-QUERIES = {"contacts.price": "product=p1"}
+QUERIES = {"contacts.price": "product=p1", "bookings.list": "contact=seen"}
 OBJECTS = {"contacts": "{}", "messages": "m-{}", "bookings": "b-{}", "cases": "k-{}",
            "access": "{}"}
 
