@@ -10,7 +10,8 @@
 //      the user's account manager groups to their contacts' cases, so a banker's queue costs
 //      the banker's book, not the bank's queue.
 // Only one branch runs: the guards on the parameters cut the others before they touch the
-// graph. Filters and the visibility rule stand in each walk before its LIMIT, so a walk
+// graph (an index branch's guard is inside the value it seeks: a null seeks nothing, where a
+// filter beside the seek would run after it, over the whole index). Filters and the visibility rule stand in each walk before its LIMIT, so a walk
 // stops after a page of cases the user may see. The visibility predicate is the rule of
 // access/contact_access.cypher, from the case's contact; the property test
 // (tests/graph/test_access_property.py) holds every branch to the reference.
@@ -64,11 +65,12 @@ CALL (me, second, wide) {
   LIMIT $limit
   UNION
   // 2. the queue of one status
+  // (the guard is in the seek's own value: a filter beside it would run after the seek)
   WITH me, second
-  WHERE $contact IS NULL AND $assignee IS NULL AND $status IS NOT NULL AND wide
   MATCH (k:Case)
   USING INDEX k:Case(status, uid)
-  WHERE k.status = $status AND k.uid > coalesce($after, '')
+  WHERE k.status = CASE WHEN $contact IS NULL AND $assignee IS NULL AND wide THEN $status END
+  AND k.uid > coalesce($after, '')
   AND ($domain IS NULL OR k.domain = $domain)
   AND ($area IS NULL OR EXISTS { (k)-[:IN_AREA]->(:Area {uid: $area}) })
   AND (me.is_admin OR EXISTS {
@@ -91,9 +93,9 @@ CALL (me, second, wide) {
   UNION
   // 3. every case
   WITH me, second
-  WHERE $contact IS NULL AND $assignee IS NULL AND $status IS NULL AND wide
   MATCH (k:Case)
-  WHERE k.uid > coalesce($after, '')
+  WHERE k.uid > CASE WHEN $contact IS NULL AND $assignee IS NULL AND $status IS NULL AND wide
+                     THEN coalesce($after, '') END
   AND ($domain IS NULL OR k.domain = $domain)
   AND ($area IS NULL OR EXISTS { (k)-[:IN_AREA]->(:Area {uid: $area}) })
   AND (me.is_admin OR EXISTS {
