@@ -33,3 +33,19 @@ class ApiClient:
 
     def delete(self, url, **kw):
         return self.request("DELETE", url, **kw)
+
+    def walk(self, url: str, query: dict, size: int, as_: str | None = None,
+             max_pages: int = 100) -> list:
+        """Every item of a keyset-paginated list, `size` per page, following next_cursor;
+        each page must answer 200 and hold at most `size` items."""
+        seen, cursor = [], None
+        for _ in range(max_pages):
+            params = dict(query, limit=size, **({"cursor": cursor} if cursor else {}))
+            res = self.get(url, query_string=params, as_=as_)
+            assert res.status_code == 200, res.json
+            assert len(res.json["items"]) <= size
+            seen += res.json["items"]
+            cursor = res.json["next_cursor"]
+            if not cursor:
+                return seen
+        raise AssertionError(f"pagination of {url} did not end")

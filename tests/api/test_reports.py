@@ -105,15 +105,7 @@ def test_handlers_who_cannot_see_the_customers_they_are_responsible_for(api, adm
                  r["responsible_for"], r["not_seen"], r["sample"]) for r in items]
 
     assert flat(rows(api, "handlers-who-cannot-see")) == want
-    seen, cursor = [], None
-    for _ in range(len(want) + 1):
-        res = api.get("/api/v1/reports/handlers-who-cannot-see",
-                      query_string={"limit": 2, **({"cursor": cursor} if cursor else {})})
-        assert res.status_code == 200, res.json
-        seen += flat(res.json["items"])
-        cursor = res.json["next_cursor"]
-        if not cursor:
-            break
+    seen = flat(api.walk("/api/v1/reports/handlers-who-cannot-see", {}, 2))
     assert seen == want
     # every contact the report says a handler cannot see, the access check refuses too
     for _group, _, handler, _, _, _, sample in want:
