@@ -115,6 +115,39 @@ def db_wipe(yes: bool) -> None:
 
 # -- data and the API ----------------------------------------------------------------------
 
+@main.group()
+def admin() -> None:
+    """Admins: the first one on an empty database, without the API."""
+
+
+@admin.command("create")
+@click.option("--uid", required=True, help="the admin's uid (lowercase letters, digits, -_.)")
+@click.option("--name", required=True)
+@click.option("--email", required=True)
+def admin_create(uid: str, name: str, email: str) -> None:
+    """Create an active admin, validated like POST /api/v1/users. The API needs one to let
+    anyone in (X-Acting-User); this is the way in on an empty database."""
+    from marshmallow import ValidationError
+
+    from graphsvc.errors import ServiceError
+    from graphsvc.schemas.org import UserIn
+    from graphsvc.services import org
+
+    try:
+        data = UserIn().load({"uid": uid, "name": name, "email": email})
+    except ValidationError as exc:
+        _fail("; ".join(f"--{k}: {', '.join(map(str, v))}"
+                        for k, v in exc.normalized_messages().items()))
+    graph = _graph()
+    try:
+        user = org.create_admin(graph, data)
+        click.echo(f"admin '{user['uid']}' created; act as it with X-Acting-User: {user['uid']}")
+    except ServiceError as exc:
+        _fail(str(exc))
+    finally:
+        graph.close()
+
+
 @main.command()
 @click.option("--file", "path", type=click.Path(exists=True, path_type=Path),
               default=PROJECT_ROOT / "seeds" / "demo.json", show_default=True)

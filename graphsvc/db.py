@@ -23,7 +23,8 @@ from graphsvc.errors import Duplicate
 
 T = TypeVar("T")
 
-_CONSTRAINT_PROPERTY = re.compile(r"property `?(\w+)`?")
+_CONSTRAINT_PROPERTY = re.compile(r"property `?(\w+)`?(?: = (.+))?")
+_CONSTRAINT_LABEL = re.compile(r"label `?(\w+)`?")
 
 # The causal chain of the current unit of work (an HTTP request): every session opened
 # while it is set starts from its bookmarks and adds its own, so each transaction sees
@@ -154,9 +155,16 @@ def _translate(execute: Callable[..., T], work: Callable[..., T], *args: Any, **
     try:
         return execute(work, *args, **kwargs)
     except ConstraintError as exc:
-        match = _CONSTRAINT_PROPERTY.search(exc.message or "")
+        # The database's text names its internal node id: say it in the API's words.
+        text = exc.message or ""
+        match = _CONSTRAINT_PROPERTY.search(text)
+        label = _CONSTRAINT_LABEL.search(text)
         prop = match.group(1) if match else "uid"
-        raise Duplicate.field(prop, "already exists", message=exc.message) from exc
+        value = match.group(2).strip() if match and match.group(2) else None
+        what = label.group(1) if label else "node"
+        message = f"A {what} with {prop} {value} already exists." if value else \
+            f"A {what} with this {prop} already exists."
+        raise Duplicate.field(prop, "already exists", message=message) from exc
 
 
 __all__ = ["Graph", "run", "run_one", "plain", "Neo4jError", "ServiceUnavailable"]

@@ -57,6 +57,10 @@ class Duplicate(Conflict):
     code = "duplicate"
 
 
+class LastAdmin(Conflict):
+    code = "last_admin"
+
+
 class DepthLimitExceeded(Conflict):
     code = "depth_limit"
 

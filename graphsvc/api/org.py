@@ -16,7 +16,8 @@ register_crud(locations, org.LOCATION, schema_in=schemas.LocationIn,
 
 users = resource_blueprint("users", "Employees: advisors, agents, handlers.")
 register_crud(users, org.USER, schema_in=schemas.UserIn, schema_patch=schemas.UserPatch,
-              schema_out=schemas.User, create=org.create_user, update=org.update_user)
+              schema_out=schemas.User, create=org.create_user, update=org.update_user,
+              delete=org.delete_user)
 register_link(users, org.WORKS_AT, "locations")
 
 

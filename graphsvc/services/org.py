@@ -13,6 +13,7 @@ from graphsvc.errors import (
     Conflict,
     CycleDetected,
     DepthLimitExceeded,
+    LastAdmin,
     NotFound,
     UnknownReference,
 )
@@ -63,10 +64,37 @@ def _set_locations(locations: list[str] | None):
     return then
 
 
+def tx_keep_an_admin(tx: ManagedTransaction, uid: str, field: str | None) -> None:
+    """Refuse (409 `last_admin`) a change that would leave no active admin: `uid` is the
+    user about to be deactivated, demoted or deleted. Takes the settings lock first, so
+    concurrent changes of the last admins are judged one after the other."""
+    row = run_one(tx, "org/lock_admins", uid=uid)
+    if row["is_active_admin"] and row["others"] == 0:
+        message = f"'{uid}' is the last active admin; make another admin first."
+        if field:
+            raise LastAdmin.field(field, "would leave no active admin", message=message)
+        raise LastAdmin(message)
+
+
 def update_user(graph: Graph, uid: str, changes: dict) -> dict:
     changes = dict(changes)
     then = _set_locations(changes.pop("locations", None))
-    return crud.update(graph, USER, uid, changes, then)
+    losing = next((key for key in ("active", "is_admin") if changes.get(key) is False), None)
+    first = (lambda tx: tx_keep_an_admin(tx, uid, losing)) if losing else None
+    return crud.update(graph, USER, uid, changes, then, first=first)
+
+
+def delete_user(graph: Graph, uid: str) -> None:
+    def work(tx):
+        tx_keep_an_admin(tx, uid, None)
+        crud.tx_delete(tx, USER, uid)
+
+    graph.write_tx(work)
+
+
+def create_admin(graph: Graph, data: dict) -> dict:
+    """The first admin (or another): a user with is_admin, active; `graphsvc admin create`."""
+    return create_user(graph, {**data, "is_admin": True, "active": True})
 
 
 # -- meeting themes, types and categories -------------------------------------------------

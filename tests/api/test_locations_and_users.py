@@ -84,6 +84,8 @@ def test_duplicate_uid_and_email_are_409_and_write_nothing(api, admin, clean_gra
     assert res.status_code == 409
     assert res.json["error"]["code"] == "duplicate"
     assert res.json["error"]["fields"] == {"uid": ["already exists"]}
+    # the API's words, never the database's (no internal node id)
+    assert res.json["error"]["message"] == "A User with uid 'kari' already exists."
     res = api.post("/api/v1/users", json=body)  # both taken: either may be reported
     assert res.status_code == 409 and set(res.json["error"]["fields"]) <= {"uid", "email"}
     res = api.post("/api/v1/users", json={**body, "uid": "kari2"})
