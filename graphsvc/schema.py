@@ -1,4 +1,5 @@
-"""Installs the constraints and indexes the neomodel models declare (idempotent)."""
+"""Installs the constraints and indexes the neomodel models declare, and runs the data
+migrations (all idempotent)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,11 @@ def migrate(graph: Graph) -> str:
         if name.startswith("schema/"):
             graph.run_autocommit(name)
             out.write(f"index: {name}\n")
+    # Data migrations: cypher/migrations/*.cypher, idempotent, each one write transaction.
+    for name in queries.names():
+        if name.startswith("migrations/"):
+            row = graph.write_one(name)
+            out.write(f"migration: {name}: {row}\n")
     return out.getvalue()
 
 

@@ -1,4 +1,6 @@
 // Seed bookings (idempotent), stored in UTC. Seeds are trusted: no eligibility check.
+// UTC is written as the offset +00:00, the spelling the API (the driver) gives Python's UTC
+// times: one spelling in the store, so equal instants compare equal.
 // params: $rows [{uid, advisor, contact, meeting_type, mode, location, start, end}]
 // columns: none
 UNWIND $rows AS row
@@ -6,8 +8,8 @@ MATCH (u:User {uid: row.advisor})
 MATCH (c:Contact {uid: row.contact})
 MATCH (mt:MeetingType {uid: row.meeting_type})
 MERGE (b:Booking {uid: row.uid})
-SET b.start = datetime({datetime: datetime(row.start), timezone: 'UTC'}),
-    b.end = datetime({datetime: datetime(row.end), timezone: 'UTC'}),
+SET b.start = datetime({datetime: datetime(row.start), timezone: '+00:00'}),
+    b.end = datetime({datetime: datetime(row.end), timezone: '+00:00'}),
     b.mode = row.mode, b.status = 'booked', b.created_by = 'seed'
 MERGE (b)-[:WITH_ADVISOR]->(u)
 MERGE (b)-[:FOR_CONTACT]->(c)

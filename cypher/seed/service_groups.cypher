@@ -1,5 +1,7 @@
 // Seed service groups: activation rules, service levels, linked competence groups and
-// direct members with optional windows (idempotent).
+// direct members with optional windows (idempotent). Window ends are written in UTC as the
+// offset +00:00, the spelling the API (the driver) gives Python's UTC times: one spelling in
+// the store, so equal instants compare equal.
 // params: $rows [{uid, name, email,
 //                 activation: {locations, customer_categories, meeting_themes},
 //                 levels: [{uid, name, mode, locations, meeting_types}],
@@ -50,9 +52,8 @@ CALL (sg, row) {
   UNWIND coalesce(row.members, []) AS m
   MATCH (u:User {uid: m.user})
   MERGE (u)-[r:MEMBER_OF]->(sg)
-  // Stored in UTC, like everything the API writes.
   SET r.valid_from = CASE WHEN m.valid_from IS NULL THEN null
-                     ELSE datetime({datetime: datetime(m.valid_from), timezone: 'UTC'}) END,
+                     ELSE datetime({datetime: datetime(m.valid_from), timezone: '+00:00'}) END,
       r.valid_to = CASE WHEN m.valid_to IS NULL THEN null
-                   ELSE datetime({datetime: datetime(m.valid_to), timezone: 'UTC'}) END
+                   ELSE datetime({datetime: datetime(m.valid_to), timezone: '+00:00'}) END
 }

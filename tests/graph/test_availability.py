@@ -170,6 +170,22 @@ def test_campaign_member_outside_the_window_is_excluded(world):
                       TUE.replace(hour=8, minute=30)]
 
 
+def test_a_seeded_window_ending_at_the_request_start_is_not_counted(world):
+    for uid in ("ended", "running"):
+        advisor(world, uid, ["oslo"])
+    from graphsvc.seed import load_data
+
+    # Seeded windows are stored as the API stores them (tests/graph/test_utc_spelling.py).
+    load_data(world, {"service_groups": [{
+        "uid": "campaign", "name": "Campaign", "email": "campaign@bank.example",
+        "levels": [{"uid": "campaign-online", "name": "Online", "mode": "online"}],
+        "members": [{"user": "ended", "valid_to": TUE.isoformat()},
+                    {"user": "running", "valid_to": WED.isoformat()}]}]})
+    answer = search(world, start=TUE, end=WED)
+    assert eligible(answer) == ["running"]
+    assert failed(answer) == {"ended": "reach"}
+
+
 def test_physical_needs_presence_online_does_not(world):
     # Works at Bergen and Oslo, but has working hours only in Oslo.
     advisor(world, "traveller", ["bergen", "oslo"], hours_at=["oslo"])
