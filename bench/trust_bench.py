@@ -30,7 +30,7 @@ import httpx
 from bench.common import Result, api_server, bench_graph, measure, print_table
 from graphsvc.seed import load_data
 
-MONDAY = datetime(2027, 1, 4, tzinfo=UTC)  # Europe/London is UTC in January
+MONDAY = datetime(2031, 1, 6, tzinfo=UTC)  # Europe/London is UTC in January
 SLOTS_PER_DAY = 13  # starts 07:00-19:00 UTC: inside 07:00-21:00 London time, BST too
 HEADERS = {"X-Acting-User": "admin"}
 DROPPED = (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError, httpx.ConnectError,

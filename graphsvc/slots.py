@@ -20,6 +20,9 @@ class Interval:
     start: datetime
     end: datetime
     location: str | None = None
+    # Where the slot grid of this interval starts: the start of the working-hours interval
+    # it was cut from (local time of its location), so cutting out a booking keeps the grid.
+    anchor: datetime | None = None
 
     def overlaps(self, start: datetime, end: datetime) -> bool:
         return self.start < end and start < self.end
@@ -44,7 +47,7 @@ def working_intervals(hours: Iterable[dict], start: datetime, end: datetime) -> 
                 local_start = datetime.combine(day, parse_hhmm(entry["start"]), zone)
                 local_end = datetime.combine(day, parse_hhmm(entry["end"]), zone)
                 interval = Interval(local_start.astimezone(UTC), local_end.astimezone(UTC),
-                                    entry.get("location"))
+                                    entry.get("location"), local_start.astimezone(UTC))
                 if interval.overlaps(start, end):
                     out.append(interval)
             day += timedelta(days=1)
@@ -62,21 +65,20 @@ def subtract(intervals: list[Interval], busy: Iterable[tuple[datetime, datetime]
                 cut.append(iv)
                 continue
             if iv.start < b_start:
-                cut.append(Interval(iv.start, b_start, iv.location))
+                cut.append(Interval(iv.start, b_start, iv.location, iv.anchor))
             if b_end < iv.end:
-                cut.append(Interval(b_end, iv.end, iv.location))
+                cut.append(Interval(b_end, iv.end, iv.location, iv.anchor))
         result = cut
     return result
 
 
-def ceil_to_grid(moment: datetime) -> datetime:
-    epoch = datetime(2000, 1, 1, tzinfo=UTC)
-    steps = -(-(moment - epoch) // GRID)
-    return epoch + steps * GRID
+EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 
 
-def on_grid(moment: datetime) -> bool:
-    return ceil_to_grid(moment) == moment
+def ceil_to_grid(moment: datetime, anchor: datetime = EPOCH) -> datetime:
+    """The first instant at or after `moment` on the 15-minute grid that starts at `anchor`."""
+    steps = -(-(moment - anchor) // GRID)
+    return anchor + steps * GRID
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,9 @@ def free_slots(hours: list[dict], absences: list[tuple[datetime, datetime]],
                duration: timedelta, windows: list[Window] | None = None,
                location: str | None = None, limit: int | None = None) -> list[tuple[datetime,
                                                                                   datetime]]:
-    """Slots of `duration` on the 15-minute grid, inside working hours (at `location` when
+    """Slots of `duration` stepping every 15 minutes from the start of each working-hours
+    interval in its location's time zone (hours 09:10-10:40 offer 09:10, 09:25, ...), inside
+    working hours (at `location` when
     given), inside [start, end), overlapping no absence or booking, and each inside at least
     one of `windows` (None: no restriction). Sorted, without duplicates."""
     usable = [h for h in hours if location is None or h.get("location") == location]
@@ -105,7 +109,7 @@ def free_slots(hours: list[dict], absences: list[tuple[datetime, datetime]],
     for iv in free:
         if limit and len(found) >= limit and iv.start > max(found)[0]:
             break  # intervals come in start order: no earlier slot can follow
-        slot_start = ceil_to_grid(max(iv.start, start))
+        slot_start = ceil_to_grid(max(iv.start, start), iv.anchor or EPOCH)
         while slot_start + duration <= min(iv.end, end):
             slot_end = slot_start + duration
             if windows is None or any(w.covers(slot_start, slot_end) for w in windows):

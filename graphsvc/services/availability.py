@@ -55,7 +55,12 @@ class Verdict:
     failed: str | None = None
     slots: list[tuple[datetime, datetime]] = field(default_factory=list)
     paths: list = field(default_factory=list)
-    bookings: int = 0  # the advisor's bookings inside the judged window
+    booked: list[tuple[datetime, datetime]] = field(default_factory=list)  # inside the window
+
+    @property
+    def bookings(self) -> int:
+        """How many bookings the advisor has inside the judged window."""
+        return len(self.booked)
 
     @property
     def eligible(self) -> bool:
@@ -137,7 +142,7 @@ def judge(ctx: Context, user: dict, grants: list[dict], facts: dict | None,
           start: datetime, end: datetime, slot_limit: int | None = None) -> Verdict:
     """Apply the four conditions in order; the first that fails is the verdict."""
     req = ctx.request
-    verdict = Verdict(user=user, bookings=len((facts or {}).get("bookings", [])))
+    verdict = Verdict(user=user, booked=list((facts or {}).get("bookings", [])))
     competence_paths = (facts or {}).get("competence_paths", [])
     if not facts or not (competence_paths or facts["unrestricted"]):
         verdict.failed = "competence"
@@ -148,10 +153,15 @@ def judge(ctx: Context, user: dict, grants: list[dict], facts: dict | None,
     usable = [g for g in grants if req.mode == "online" or g["place"] == req.location]
     hours = [h for h in facts["hours"] if req.mode == "online" or h["location"] == req.location]
     verdict.paths = competence_paths + [p for g in (usable or grants) for p in g["paths"]]
-    if not usable or not hours:
-        # Physical: the meeting's location is not reachable, or the advisor has no hours
-        # there. Online: an advisor without any working hours has no time at all.
-        verdict.failed = "presence" if req.mode == "physical" else "time"
+    if not usable:
+        # Physical: the meeting's location is not reachable, or the advisor does not work
+        # there (condition 3).
+        verdict.failed = "presence"
+        return verdict
+    if not hours:
+        # No working hours at all (online) or none at the meeting's location (physical):
+        # working hours are condition 4.
+        verdict.failed = "time"
         return verdict
     windows = [Window(g["valid_from"], g["valid_to"]) for g in usable]
     verdict.slots = free_slots(
@@ -197,15 +207,22 @@ def tx_excluded(tx: ManagedTransaction, ctx: Context, after: str | None, limit: 
     verdicts = tx_judge_users(tx, ctx, [{"uid": u["uid"], "name": u["name"],
                                          "email": u["email"]} for u in users],
                               slot_limit=1, any_place=True)
-    excluded = [v for v in verdicts if not v.eligible]
+    excluded = tx_explain(tx, [v for v in verdicts if not v.eligible])
+    return excluded, users[-1]["uid"] if more and users else None
+
+
+def tx_explain(tx: ManagedTransaction, verdicts: list[Verdict]) -> list[dict]:
+    """Each refused verdict as {user, failed, paths}: the first failed condition and the
+    nearest paths (one query for all). Competence and reach failures have no path that made
+    the advisor eligible, so they show the advisor's competence groups or workplaces."""
     nearest = {row["user"]: row for row in run(
-        tx, "availability/nearest_paths", users=[v.user["uid"] for v in excluded])}
+        tx, "availability/nearest_paths", users=[v.user["uid"] for v in verdicts])}
     out = []
-    for v in excluded:
+    for v in verdicts:
         near = nearest.get(v.user["uid"], {"works_at": [], "groups": []})
         paths = {"competence": near["groups"], "reach": near["works_at"]}.get(v.failed, v.paths)
         out.append({"user": v.user, "failed": v.failed, "paths": paths})
-    return out, users[-1]["uid"] if more and users else None
+    return out
 
 
 def search(graph: Graph, request: Request, limit: int, slot_limit: int,

@@ -19,9 +19,11 @@ from graphsvc.errors import Conflict, Invalid, NotFound, SlotTaken, UnknownRefer
 from graphsvc.pagination import decode_cursor, page
 from graphsvc.services import access, availability, crud
 from graphsvc.services.availability import Context, Request, Verdict
-from graphsvc.slots import day_bounds, on_grid
+from graphsvc.slots import day_bounds
 
 MAX_ATTEMPTS = 5
+# DOMAIN.md section 2, in order: a refusal names the first that failed.
+CONDITIONS = ("competence", "reach", "presence", "time")
 
 
 class _ChosenAdvisorTaken(Exception):
@@ -29,9 +31,14 @@ class _ChosenAdvisorTaken(Exception):
 
 
 def _request(data: dict) -> Request:
-    if not on_grid(data["start"]):
-        raise Invalid.field("start", "must be on the 15-minute grid (:00, :15, :30, :45)")
-    # No end: the meeting lasts its type's duration.
+    start = data["start"]
+    if start.second or start.microsecond:
+        raise Invalid.field("start", "must be a whole minute")
+    if start < datetime.now(UTC):
+        raise Invalid.field("start", "must not be in the past")
+    # No end: the meeting lasts its type's duration. Whether `start` is one of the advisor's
+    # slots (every 15 minutes from the start of their local working hours) is the time
+    # condition, judged with the advisor.
     return Request(contact=data["contact"], meeting_type=data["meeting_type"],
                    mode=data["mode"], location=data.get("location"), start=data["start"],
                    end=None)
@@ -42,13 +49,27 @@ def _slot_taken(advisor: str) -> SlotTaken:
                            message=f"Advisor '{advisor}' is not free at this time.")
 
 
-def _refusal(verdict: Verdict, advisor: str) -> Conflict:
-    if verdict.failed == "time":
-        return _slot_taken(advisor)
+REASONS = {
+    "competence": "is not an active user whose competences cover this meeting type and "
+                  "customer category",
+    "reach": "works at none of the locations that can serve this customer",
+    "presence": "cannot meet at this location (not reachable for this customer, or the "
+                "advisor does not work there)",
+    "time": "has no free slot starting at this time (inside working hours, at the meeting's "
+            "location for a physical meeting, off every absence; slots start every 15 "
+            "minutes from the start of the working hours)",
+}
+
+
+def _not_available(explained: dict, field: str, who: str, **details) -> Conflict:
+    """409 not_available naming the first failed condition with its nearest paths; distinct
+    from slot_taken, which means another booking holds the time."""
+    failed = explained["failed"]
     return Conflict.field(
-        "advisor", f"fails the {verdict.failed} condition",
-        message=f"Advisor '{advisor}' cannot serve this request ({verdict.failed}).",
-        code="not_eligible", details={"failed": verdict.failed})
+        field, f"fails the {failed} condition: {REASONS[failed]}",
+        message=f"{who} cannot serve this request: the {failed} condition fails.",
+        code="not_available",
+        details={"failed": failed, "paths": explained["paths"], **details})
 
 
 def _tx_lock_advisor(tx: ManagedTransaction, uid: str) -> dict:
@@ -87,7 +108,12 @@ def _tx_book_advisor(tx: ManagedTransaction, request: Request, advisor: str, act
     ctx = availability.tx_context(tx, request, actor)
     [verdict] = availability.tx_judge_users(tx, ctx, [{"uid": advisor}])
     if not verdict.eligible:
-        raise _refusal(verdict, advisor)
+        # Judged again at every place, the first failed condition is the one DOMAIN names
+        # (a location the advisor does not work at fails presence, not reach).
+        [verdict] = availability.tx_judge_users(tx, ctx, [{"uid": advisor}], any_place=True)
+        verdict.failed = verdict.failed or "time"
+        [explained] = availability.tx_explain(tx, [verdict])
+        raise _not_available(explained, "advisor", f"Advisor '{advisor}'")
     verdict.user = {"uid": advisor}
     return _tx_write(tx, ctx, verdict, actor, uid, None)
 
@@ -103,7 +129,9 @@ def _tx_book_group(tx: ManagedTransaction, request: Request, email: str, actor: 
                   limit=100_000)
     users = [m["user"] for m in members if m["user"]["active"]]
     if not users:
-        raise SlotTaken.field("service_group_email", "the group has no active member now")
+        raise _not_available({"failed": "competence", "paths": []}, "service_group_email",
+                             f"Service group '{group['uid']}' (no active member now)",
+                             members=[])
     # Judge every member over the whole local day: that gives the slot at `start`, the
     # bookings of the day and the earliest free slot of the day in one pass.
     day_start, day_end = day_bounds(req.start, ctx.home_timezone)
@@ -111,8 +139,7 @@ def _tx_book_group(tx: ManagedTransaction, request: Request, email: str, actor: 
     slot = (req.start, req.end)
     candidates = [v for v in verdicts if v.eligible and slot in v.slots]
     if not candidates:
-        raise SlotTaken.field("start", "no member of the group can serve this slot",
-                              message=f"No member of '{group['uid']}' is free at this time.")
+        raise _tx_group_refusal(tx, group["uid"], ctx, users, verdicts, (day_start, day_end))
 
     def rank(v: Verdict):
         return (v.bookings, v.slots[0][0], v.user["uid"])
@@ -131,6 +158,25 @@ def _tx_book_group(tx: ManagedTransaction, request: Request, email: str, actor: 
                    f"fewest bookings that day ({bookings_that_day}), then earliest free "
                    f"slot ({earliest.isoformat()})")}
     return booking
+
+
+def _tx_group_refusal(tx: ManagedTransaction, group: str, ctx: Context, users: list[dict],
+                      verdicts: list[Verdict], day: tuple[datetime, datetime]) -> Conflict:
+    """slot_taken when a member who can serve that day has a booking in the way; otherwise
+    not_available with the condition the closest member failed (and every member's)."""
+    req = ctx.request
+    if any(v.eligible and any(s < req.end and req.start < e for s, e in v.booked)
+           for v in verdicts):
+        return SlotTaken.field("start", "every member who could serve it is booked then",
+                               message=f"No member of '{group}' is free at this time.")
+    verdicts = availability.tx_judge_users(tx, ctx, users, *day, any_place=True)
+    for v in verdicts:
+        v.failed = v.failed or "time"  # free that day, but no slot starts at this time
+    explained = availability.tx_explain(tx, verdicts)
+    closest = max(explained, key=lambda e: CONDITIONS.index(e["failed"]))
+    return _not_available(
+        closest, "service_group_email", f"No member of '{group}'",
+        members=[{"user": e["user"]["uid"], "failed": e["failed"]} for e in explained])
 
 
 def book(graph: Graph, actor: str, data: dict) -> dict:

@@ -14,8 +14,8 @@ from graphsvc.actor import Actor
 from graphsvc.services import bookings, cases, conditions, crud, messages, scheduling
 from tests import factories as f
 
-TUE_10 = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)
-TUE_12 = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
+TUE_10 = datetime(2030, 12, 3, 10, 0, tzinfo=UTC)
+TUE_12 = datetime(2030, 12, 3, 12, 0, tzinfo=UTC)
 
 ADMIN = "admin"      # non-admins: 403 whatever the body; admins: never 403
 SELF = "self"        # /users/<uid>/...: another user's answer 403 for non-admins
@@ -250,7 +250,7 @@ def test_route_authorization(api, world, route):
 
 @pytest.mark.parametrize("path, body", [
     ("/api/v1/bookings", {"contact": "hidden", "meeting_type": "mortgage", "mode": "online",
-                          "start": "2026-12-01T14:00:00+00:00", "advisor": "kari"}),
+                          "start": "2030-12-03T14:00:00+00:00", "advisor": "kari"}),
     ("/api/v1/messages", {"contact": "hidden", "subject": "Hi"}),
     ("/api/v1/cases", {"contact": "hidden", "subject": "Help"}),
 ])

@@ -1,6 +1,7 @@
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
-from graphsvc.slots import Window, ceil_to_grid, free_slots, on_grid, working_intervals
+from graphsvc.slots import Window, ceil_to_grid, free_slots, working_intervals
 
 OSLO = "Europe/Oslo"
 H = timedelta(hours=1)
@@ -65,7 +66,26 @@ def test_grant_windows_restrict_slots():
 
 def test_grid_helpers():
     assert ceil_to_grid(utc(2026, 1, 1, 9, 1)) == utc(2026, 1, 1, 9, 15)
-    assert on_grid(utc(2026, 1, 1, 9, 45)) and not on_grid(utc(2026, 1, 1, 9, 50))
+    assert ceil_to_grid(utc(2026, 1, 1, 9, 45)) == utc(2026, 1, 1, 9, 45)
+    assert ceil_to_grid(utc(2026, 1, 1, 9, 1), anchor=utc(2026, 1, 1, 8, 10)) == \
+        utc(2026, 1, 1, 9, 10)
+
+
+def test_slots_step_from_the_local_start_of_the_working_hours():
+    # Asia/Kolkata is UTC+05:30: 09:10-10:40 local is 03:40-05:10 UTC, on no UTC quarter hour.
+    kolkata = [hours(2, "09:10", "10:40", "mumbai", "Asia/Kolkata")]
+    window = (utc(2026, 12, 1), utc(2026, 12, 2))
+    slots = free_slots(kolkata, [], [], *window, timedelta(minutes=30))
+    local = [s.astimezone(ZoneInfo("Asia/Kolkata")).strftime("%H:%M") for s, _ in slots]
+    assert local == ["09:10", "09:25", "09:40", "09:55", "10:10"]
+    # A 20-minute booking at 09:10 cuts the interval, not the grid: the next slot is 09:40.
+    booked = (utc(2026, 12, 1, 3, 40), utc(2026, 12, 1, 4, 0))
+    slots = free_slots(kolkata, [], [booked], *window, timedelta(minutes=30))
+    assert slots[0][0] == utc(2026, 12, 1, 4, 10)
+    # A window starting inside the hours rounds up onto the same grid.
+    slots = free_slots(kolkata, [], [], utc(2026, 12, 1, 3, 41), window[1],
+                       timedelta(minutes=30))
+    assert slots[0][0] == utc(2026, 12, 1, 3, 55)
 
 
 def test_limit_returns_the_earliest_slots_across_overlapping_locations():
