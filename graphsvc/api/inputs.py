@@ -23,6 +23,7 @@ MAX_URL_CHARS = 4096               # 414 above
 MAX_JSON_DEPTH = 32                # 400 above
 # Taken by every route (see graphsvc.api.consistency).
 GLOBAL_QUERY_PARAMETERS = {"consistency_token"}
+BODY_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 _FORBIDDEN_CHARS = re.compile("[\x00\ud800-\udfff]")
 TOO_DEEP = f"The JSON body is nested deeper than {MAX_JSON_DEPTH} levels."
 
@@ -30,6 +31,11 @@ TOO_DEEP = f"The JSON body is nested deeper than {MAX_JSON_DEPTH} levels."
 class UriTooLong(ServiceError):
     status = 414
     code = "uri_too_long"
+
+
+class UnsupportedMediaType(ServiceError):
+    status = 415
+    code = "unsupported_media_type"
 
 
 def _bad_string_reason(value: str) -> str | None:
@@ -128,6 +134,13 @@ def check_request() -> None:
             raise Invalid.field(name, reason)
     if not request.path.startswith("/api/v1/"):
         return
+    if request.method in BODY_METHODS and not is_json_request(request) and (
+            request.content_length or request.get_data(cache=True)):
+        # A body the API would not read: say so, instead of reporting every field missing.
+        raise UnsupportedMediaType(
+            f"The body must be JSON (Content-Type: application/json), not "
+            f"{request.mimetype or 'a body without a Content-Type'}.",
+            fields={"Content-Type": ["must be application/json"]})
     declared = declared_query_parameters(request.endpoint) | GLOBAL_QUERY_PARAMETERS
     unknown = sorted(set(request.args) - declared)
     if unknown:

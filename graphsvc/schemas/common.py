@@ -95,9 +95,9 @@ class Step(Schema):
     rel = fields.String(allow_none=True)
 
 
-def paths_field() -> fields.List:
+def paths_field(**kw) -> fields.List:
     """API.md explanations: a list of paths, each a list of steps."""
-    return fields.List(fields.List(fields.Nested(Step)))
+    return fields.List(fields.List(fields.Nested(Step)), **kw)
 
 
 class UserRef(Schema):

@@ -148,7 +148,15 @@ class AccessAnswer(Schema):
     allowed = fields.Boolean()
     reasons = fields.List(fields.String(), metadata={
         "description": "admin, directory (mode all) and/or assigned"})
-    paths = paths_field()
+    failed = fields.String(metadata={
+        "description": "only when denied: the first failed condition of the visibility rule: "
+                       "inactive (the user), directory (no directory holding the contact is "
+                       "accessible to the user) or assigned (only assigned directories are, "
+                       "and the contact is in none of the user's account-manager groups)"})
+    paths = paths_field(metadata={
+        "description": "allowed: the paths that grant it; denied: the closest ones (the "
+                       "user; the contact's directories; the user's access to assigned "
+                       "directories and the contact's account-manager groups)"})
 
 
 class CampaignStatusIn(Schema):

@@ -73,8 +73,13 @@ def check(graph: Graph, actor: Actor, user: str, contact: str) -> dict:
         row = tx_sees(tx, user, contact)
         if row is None and not actor.is_admin:
             raise NotFound.of("contact", contact)  # not seen: exactly like a missing one
-        return {"user": user, "contact": contact, "allowed": row is not None,
-                "reasons": row["reasons"] if row else [], "paths": row["paths"] if row else []}
+        if row is not None:
+            return {"user": user, "contact": contact, "allowed": True,
+                    "reasons": row["reasons"], "paths": row["paths"]}
+        # Denied (only an admin asking about someone else gets here): why, and how close.
+        denied = run_one(tx, "access/access_denied", user=user, contact=contact)
+        return {"user": user, "contact": contact, "allowed": False, "reasons": [],
+                "failed": denied["failed"], "paths": denied["paths"]}
 
     return graph.read_tx(work)
 

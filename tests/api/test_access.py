@@ -185,3 +185,25 @@ def test_messages_are_redacted_by_area_privacy_and_routing(api, org_):
     assert [m["readable"] for m in listing] == [False, True, False, False]
     res = api.post("/api/v1/messages", json={"contact": "vip", "subject": "x"}, as_="ola")
     assert res.status_code == 422 and "contact" in res.json["error"]["fields"]
+
+
+def denial(api, user, contact):
+    res = api.get(f"/api/v1/access/contacts/{contact}?user={user}")
+    assert res.status_code == 200 and res.json["allowed"] is False, res.json
+    assert res.json["reasons"] == []
+    return res.json["failed"], sorted(tuple(s["node"]["uid"] for s in p)
+                                      for p in res.json["paths"])
+
+
+def test_a_denied_check_names_the_first_failed_condition_and_the_closest_paths(api, org_):
+    # No directory holding the contact is reachable: the contact's directories.
+    assert denial(api, "outsider", "vip") == ("directory", [("vip", "private-banking")])
+    # Ola reaches private-banking (through bergen-office), but vip is Kari's.
+    assert denial(api, "ola", "vip") == ("assigned", [
+        ("ola", "bergen-office", "private-banking", "vip"), ("vip", "amg-kari")])
+    # Nobody's customer: no account-manager group to show, only the access.
+    assert denial(api, "kari", "nobodys") == ("assigned", [
+        ("kari", "private-banking", "nobodys")])
+    # An inactive user fails first, whatever else holds.
+    assert api.patch("/api/v1/users/kari", json={"active": False}).status_code == 200
+    assert denial(api, "kari", "vip") == ("inactive", [("kari",)])

@@ -90,9 +90,12 @@ def test_two_admins_demoting_each_other_at_once_leave_one(app, admin, clean_grap
             t.start()
         for t in threads:
             t.join()
-        assert sorted(results.values()) == [200, 409], results
+        # One demotion passes. The other is refused: 409 when both were admins on arrival
+        # (the settings lock serialised them), or 403 when the first had already committed
+        # before the second's acting user was read (no longer an admin). Never two 200s.
+        assert sorted(results.values()) in ([200, 403], [200, 409]), results
         # the one whose demotion was refused is the one admin left
-        survivor = next(target for target, status in results.items() if status == 409)
+        survivor = next(target for target, status in results.items() if status != 200)
         listed = ApiClient(app.test_client(), default_actor=survivor).get("/api/v1/users")
         assert [u["uid"] for u in listed.json["items"] if u["is_admin"]] == [survivor]
         # make both admins again for the next round

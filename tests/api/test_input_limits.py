@@ -60,6 +60,24 @@ def test_broken_json_names_the_position(api, world):
     assert "column 13" in err["message"] and err["details"]["position"] == 12
 
 
+@pytest.mark.parametrize("content_type", [None, "text/plain", "application/x-www-form-urlencoded"])
+def test_a_body_that_is_not_json_is_415(api, world, content_type):
+    before = counts(world)
+    headers = {"X-Acting-User": "admin", **({"Content-Type": content_type} if content_type
+                                            else {})}
+    res = api.client.post("/api/v1/locations", data=b'{"uid": "x", "code": "X", "name": "x"}',
+                          headers=headers)
+    err = error(res, 415, "unsupported_media_type")
+    assert "Content-Type" in err["fields"]
+    assert counts(world) == before
+    # JSON with a charset is JSON; a POST with no body at all is not refused for its type.
+    res = api.client.post("/api/v1/locations", data=b'{"uid": "x", "code": "X", "name": "x"}',
+                          headers={**HEADERS, "Content-Type": "application/json; charset=utf-8"})
+    assert res.status_code == 201, res.json
+    res = api.client.post("/api/v1/locations", headers={"X-Acting-User": "admin"})
+    assert res.status_code == 422, res.json
+
+
 @pytest.mark.parametrize("raw, field, reason", [
     (b'{"uid": "x", "code": "X", "name": "\\ud800"}', "name", "lone surrogate"),
     (b'{"uid": "x", "code": "X", "name": "a\\u0000b"}', "name", "NUL"),

@@ -38,22 +38,29 @@ def worlds(draw):
     }
 
 
-def reference_sees(w, user, contact):
-    """DOMAIN.md section 3, written plainly."""
+def reference_failed(w, user, contact):
+    """DOMAIN.md section 3, written plainly: None when the user sees the contact, otherwise
+    the first condition that fails (inactive user, no directory reached, not assigned)."""
     u = next(x for x in w["users"] if x["uid"] == user)
     if not u["active"]:
-        return False
+        return "inactive"
     if u["is_admin"]:
-        return True
+        return None
     c = w["contacts"][contact]
     managers = [c["primary"]] + ([c["secondary"]] if w["second"] else [])
     assigned = any(g is not None and user in w["amgs"][g] for g in managers)
+    reached = False
     for d in c["dirs"]:
         spec = w["dirs"][d]
         reach = user in spec["users"] or any(user in w["ugroups"][g] for g in spec["groups"])
         if reach and (spec["visibility"] == "all" or assigned):
-            return True
-    return False
+            return None
+        reached = reached or reach
+    return "assigned" if reached else "directory"
+
+
+def reference_sees(w, user, contact):
+    return reference_failed(w, user, contact) is None
 
 
 def load_world(graph, w):
@@ -130,7 +137,10 @@ def test_check_list_and_reference_agree(graph, w):
         for contact in CONTACTS:
             answer = access.check(graph, ADMIN, user, contact)
             assert answer["allowed"] == (contact in expected), (user, contact)
-            assert bool(answer["paths"]) == answer["allowed"]
+            assert answer.get("failed") == reference_failed(w, user, contact), (user, contact)
+            if answer["allowed"] or answer["failed"] in ("inactive", "assigned") or \
+                    w["contacts"][contact]["dirs"]:
+                assert answer["paths"], (user, contact, "a reason or the closest paths")
         for size in (1, 2, 50):
             got = walk(lambda n, cur, u=user: access.visible_contacts(graph, ADMIN, u, n, cur),
                        size)

@@ -1,0 +1,33 @@
+// Why a user does not see a contact: the first failed condition of the visibility rule
+// (DOMAIN.md section 3) and the closest paths, for the access check's denied answer. Run
+// only once contact_access.cypher found no grant; it touches what the contact touches.
+//   inactive  - the user is inactive (inactive users see nothing); path: the user.
+//   directory - no directory holding the contact is accessible to the user, directly or
+//               through a user group; paths: the contact's directories (what a grant
+//               would have to reach).
+//   assigned  - the user reaches only `assigned` directories holding the contact, and the
+//               contact is assigned to none of the user's account-manager groups; paths:
+//               the user's access to those directories, and the contact's counting
+//               account-manager groups (none: the contact is invisible to every non-admin).
+// params: $user, $contact
+// columns: failed, paths
+MATCH (u:User {uid: $user}), (c:Contact {uid: $contact})
+OPTIONAL MATCH (s:Settings {key: 'global'})
+WITH u, c, coalesce(s.second_account_manager_group, false) AS second
+WITH u, c, second,
+     COLLECT { MATCH access = (u)-[:CAN_ACCESS]->(:Directory)<-[:STORED_IN]-(c)
+               RETURN access
+               UNION
+               MATCH access = (u)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->(:Directory)
+                              <-[:STORED_IN]-(c)
+               RETURN access } AS reached
+RETURN CASE WHEN NOT u.active THEN 'inactive'
+            WHEN reached = [] THEN 'directory'
+            ELSE 'assigned' END AS failed,
+       CASE WHEN NOT u.active THEN COLLECT { MATCH me = (u) RETURN me }
+            WHEN reached = [] THEN COLLECT { MATCH stored = (c)-[:STORED_IN]->(:Directory)
+                                             RETURN stored }
+            ELSE reached + COLLECT { MATCH managed = (c)-[m:PRIMARY_MANAGER|SECONDARY_MANAGER]->
+                                                     (:AccountManagerGroup)
+                                     WHERE type(m) = 'PRIMARY_MANAGER' OR second
+                                     RETURN managed } END AS paths
