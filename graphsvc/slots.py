@@ -28,9 +28,18 @@ class Interval:
         return self.start < end and start < self.end
 
 
-def parse_hhmm(value: str) -> time:
+def minutes_of(value: str) -> int:
+    """"HH:MM" as minutes since midnight; "24:00" (the end of the day) is 1440."""
     hours, minutes = value.split(":")
-    return time(int(hours), int(minutes))
+    return int(hours) * 60 + int(minutes)
+
+
+def wall_clock(day: date, value: str, zone: ZoneInfo) -> datetime:
+    """The local time `value` ("HH:MM", or "24:00" for the next midnight) on `day`."""
+    if value == "24:00":
+        return datetime.combine(day + timedelta(days=1), time(0), zone)
+    hours, minutes = value.split(":")
+    return datetime.combine(day, time(int(hours), int(minutes)), zone)
 
 
 def working_intervals(hours: Iterable[dict], start: datetime, end: datetime) -> list[Interval]:
@@ -44,8 +53,8 @@ def working_intervals(hours: Iterable[dict], start: datetime, end: datetime) -> 
         day = first
         while day <= last:
             if day.isoweekday() == entry["weekday"]:
-                local_start = datetime.combine(day, parse_hhmm(entry["start"]), zone)
-                local_end = datetime.combine(day, parse_hhmm(entry["end"]), zone)
+                local_start = wall_clock(day, entry["start"], zone)
+                local_end = wall_clock(day, entry["end"], zone)
                 interval = Interval(local_start.astimezone(UTC), local_end.astimezone(UTC),
                                     entry.get("location"), local_start.astimezone(UTC))
                 if interval.overlaps(start, end):

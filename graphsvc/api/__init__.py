@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask import Flask
-from flask_smorest import Api
 
 from graphsvc.api import (
     cases,
@@ -20,6 +19,7 @@ from graphsvc.api import (
 )
 from graphsvc.api.common import load_acting_user, register_docs_assets
 from graphsvc.api.consistency import register_consistency
+from graphsvc.api.contract import register_contract
 from graphsvc.api.inputs import register_input_rules
 
 BLUEPRINTS = [*org.BLUEPRINTS, *contacts.BLUEPRINTS, *scheduling.BLUEPRINTS,
@@ -28,11 +28,7 @@ BLUEPRINTS = [*org.BLUEPRINTS, *contacts.BLUEPRINTS, *scheduling.BLUEPRINTS,
 
 
 def register_api(app: Flask) -> None:
-    api = Api(app, spec_kwargs={"info": {"description": (
-        "Org-chart decisions answered as Neo4j traversals. Every /api/v1 request names its "
-        "acting user in the X-Acting-User header.")}})
-    api.spec.components.security_scheme(
-        "ActingUser", {"type": "apiKey", "in": "header", "name": "X-Acting-User"})
+    api = register_contract(app)
     app.register_blueprint(health.blp)
     for blueprint in BLUEPRINTS:
         api.register_blueprint(blueprint)

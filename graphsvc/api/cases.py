@@ -19,6 +19,7 @@ register_crud(qualifications, cases.QUALIFICATION, schema_in=schemas.Qualificati
 @users.route("/<uid>/qualifications", methods=["GET"], endpoint="qualifications")
 @users.response(200, schemas.HeldQualifications)
 def get_user_qualifications(uid):
+    """The qualifications a user holds, with ratings."""
     return {"items": cases.user_qualifications(graph(), uid)}
 
 
@@ -37,6 +38,7 @@ def put_user_qualification(data, uid, qualification):
 @users.response(200, schemas.HeldQualifications)
 @admin_only
 def delete_user_qualification(uid, qualification):
+    """Take a qualification from a user."""
     return {"items": cases.set_rating(graph(), uid, qualification, None)}
 
 
@@ -84,6 +86,7 @@ def pull_case():
 @case_blp.route("/<uid>", methods=["GET"], endpoint="get")
 @case_blp.response(200, schemas.Case)
 def get_case(uid):
+    """A case the acting user may see."""
     return cases.get_case(graph(), actor(), uid)
 
 

@@ -22,6 +22,7 @@ blp = resource_blueprint("contacts", "Customers, suppliers and colleagues, as th
 @blp.arguments(schemas.ContactIn)
 @blp.response(201, schemas.Contact)
 def create_contact(data):
+    """Create a contact in its directories."""
     return contacts.create_contact(graph(), data)
 
 
@@ -29,12 +30,14 @@ def create_contact(data):
 @blp.arguments(PageArgs, location="query")
 @blp.response(200, ContactPage)
 def list_contacts(args):
+    """The contacts the acting user sees, by uid."""
     return contacts.list_contacts(graph(), actor(), args["limit"], args["cursor"])
 
 
 @blp.route("/<uid>", methods=["GET"], endpoint="get")
 @blp.response(200, schemas.Contact)
 def get_contact(uid):
+    """A contact the acting user sees (404 otherwise)."""
     return contacts.get_contact(graph(), actor(), uid)
 
 
@@ -42,12 +45,14 @@ def get_contact(uid):
 @blp.arguments(schemas.ContactPatch)
 @blp.response(200, schemas.Contact)
 def patch_contact(changes, uid):
+    """Change a contact (directories and account-manager groups too)."""
     return contacts.update_contact(graph(), actor(), uid, changes)
 
 
 @blp.route("/<uid>", methods=["DELETE"], endpoint="delete")
 @blp.response(204)
 def delete_contact(uid):
+    """Delete a contact."""
     contacts.delete_contact(graph(), actor(), uid)
 
 
@@ -113,6 +118,7 @@ def group_members(args, uid):
 @contact_groups.response(204)
 @admin_only
 def put_group_member(uid, contact):
+    """Add a contact to a contact group (grants no access)."""
     contacts.set_group_member(graph(), actor(), uid, contact, True)
 
 
@@ -121,6 +127,7 @@ def put_group_member(uid, contact):
 @contact_groups.response(204)
 @admin_only
 def delete_group_member(uid, contact):
+    """Remove a contact from a contact group."""
     contacts.set_group_member(graph(), actor(), uid, contact, False)
 
 
@@ -132,6 +139,7 @@ messages = resource_blueprint("messages", "Notes, mails and ticket messages abou
 @messages.arguments(schemas.MessageIn)
 @messages.response(201, schemas.Message)
 def create_message(data):
+    """Post a protected message about a contact or a case."""
     return message_service.create_message(graph(), actor(), with_uid(data))
 
 
@@ -149,6 +157,7 @@ access_blp = resource_blueprint("access", "May this user see this contact, and w
 @access_blp.arguments(schemas.AccessArgs, location="query")
 @access_blp.response(200, schemas.AccessAnswer)
 def contact_access(args, uid):
+    """May this user see this contact, and why (or why not)."""
     current = actor()
     return access.check(graph(), current, args["user"] or current.uid, uid)
 

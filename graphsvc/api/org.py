@@ -68,6 +68,7 @@ def put_competence(uid, meeting_type, customer_category):
 @competence_groups.response(204)
 @admin_only
 def delete_competence(uid, meeting_type, customer_category):
+    """Remove a competence (meeting type, customer category)."""
     org.set_group_competence(graph(), uid, meeting_type, customer_category, False)
 
 
@@ -101,6 +102,7 @@ def activation(args, uid):
 @service_groups.response(201, schemas.ServiceLevel)
 @admin_only
 def create_level(data, uid):
+    """Add a service level (mode, extra locations, meeting types)."""
     return org.add_service_level(graph(), uid, data)
 
 
@@ -108,6 +110,7 @@ def create_level(data, uid):
 @service_groups.response(204)
 @admin_only
 def delete_level(uid, level):
+    """Delete one of the group's service levels."""
     org.delete_service_level(graph(), uid, level)
 
 
@@ -135,6 +138,7 @@ settings = resource_blueprint("settings", "Global settings.")
 @settings.route("", methods=["GET"], endpoint="get")
 @settings.response(200, schemas.Settings)
 def get_settings():
+    """The global settings."""
     return org.get_settings(graph())
 
 
@@ -143,6 +147,7 @@ def get_settings():
 @settings.response(200, schemas.Settings)
 @admin_only
 def patch_settings(changes):
+    """Change global settings (admins)."""
     if "default_user" in changes:
         from graphsvc.services import conditions
 

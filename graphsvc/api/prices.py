@@ -24,6 +24,7 @@ register_crud(price_lists, conditions.PRICE_LIST, schema_in=schemas.PriceListIn,
 @price_lists.response(200, schemas.PriceList)
 @admin_only
 def put_price(data, uid, product):
+    """Set a product's price in a price list."""
     return conditions.set_price(graph(), uid, product, data["amount"])
 
 
@@ -31,6 +32,7 @@ def put_price(data, uid, product):
 @price_lists.response(200, schemas.PriceList)
 @admin_only
 def delete_price(uid, product):
+    """Remove a product's price from a price list."""
     return conditions.set_price(graph(), uid, product, None)
 
 
@@ -53,6 +55,7 @@ def put_personal_price_list(uid, price_list):
 @contacts_blp.response(204)
 @admin_only
 def delete_personal_price_list(uid, price_list):
+    """Remove a contact's personal price list."""
     conditions.set_personal_price_list(graph(), actor(), uid, price_list, False)
 
 

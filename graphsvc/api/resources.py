@@ -31,7 +31,12 @@ def register_crud(blp: ApiBlueprint, k: crud.Kind, *, schema_in: type[Schema],
     guard = admin_only if admin_writes else (lambda view: view)
     page_out = page_schema(schema_out, f"{schema_out.__name__}Page")
 
+    noun = k.noun
+
     @blp.route("", methods=["POST"], endpoint="create")
+    @blp.doc(summary=f"Create a {noun}",
+             description=f"409 duplicate when a {noun} with this uid (or another unique "
+                         "field) exists.")
     @blp.arguments(schema_in)
     @blp.response(201, schema_out)
     @guard
@@ -39,17 +44,21 @@ def register_crud(blp: ApiBlueprint, k: crud.Kind, *, schema_in: type[Schema],
         return create(graph(), data)
 
     @blp.route("", methods=["GET"], endpoint="list")
+    @blp.doc(summary=f"List {noun}s", description="By uid; keyset pages: pass next_cursor "
+                                                   "as cursor for the next page.")
     @blp.arguments(PageArgs, location="query")
     @blp.response(200, page_out)
     def list_view(args):
         return crud.list_page(graph(), k, args["limit"], args["cursor"])
 
     @blp.route("/<uid>", methods=["GET"], endpoint="get")
+    @blp.doc(summary=f"Get a {noun}")
     @blp.response(200, schema_out)
     def get_view(uid):
         return crud.get(graph(), k, uid)
 
     @blp.route("/<uid>", methods=["PATCH"], endpoint="patch")
+    @blp.doc(summary=f"Change a {noun}", description="Only the fields given change.")
     @blp.arguments(schema_patch)
     @blp.response(200, schema_out)
     @guard
@@ -57,6 +66,7 @@ def register_crud(blp: ApiBlueprint, k: crud.Kind, *, schema_in: type[Schema],
         return update(graph(), uid, changes)
 
     @blp.route("/<uid>", methods=["DELETE"], endpoint="delete")
+    @blp.doc(summary=f"Delete a {noun}")
     @blp.response(204)
     @guard
     def delete_view(uid):
@@ -76,6 +86,9 @@ def register_link(blp: ApiBlueprint, link: crud.Link, sub_path: str, *, reverse:
     endpoint = sub_path.replace("-", "_")
     route = f"/<uid>/{sub_path}/<target>"
     put_doc = put_doc or f"Link {link.source} -[:{link.rel}]-> {link.target} (idempotent)."
+    what = sub_path.replace("-", " ")
+    put_summary = f"Add one of the {what}"
+    delete_summary = f"Remove one of the {what}"
 
     def ends(uid: str, target: str) -> tuple[str, str]:
         return (target, uid) if reverse else (uid, target)
@@ -85,14 +98,14 @@ def register_link(blp: ApiBlueprint, link: crud.Link, sub_path: str, *, reverse:
 
     if props_schema is None:
         @blp.route(route, methods=["PUT"], endpoint=f"put_{endpoint}")
-        @blp.doc(description=put_doc)
+        @blp.doc(summary=put_summary, description=put_doc)
         @blp.response(204)
         @guard
         def put_view(uid, target):
             put(uid, target)
     else:
         @blp.route(route, methods=["PUT"], endpoint=f"put_{endpoint}")
-        @blp.doc(description=put_doc)
+        @blp.doc(summary=put_summary, description=put_doc)
         @blp.arguments(props_schema)
         @blp.response(204)
         @guard
@@ -100,6 +113,9 @@ def register_link(blp: ApiBlueprint, link: crud.Link, sub_path: str, *, reverse:
             put(uid, target, {k: v for k, v in props.items() if v is not None})
 
     @blp.route(route, methods=["DELETE"], endpoint=f"delete_{endpoint}")
+    @blp.doc(summary=delete_summary,
+             description=f"Unlink {link.source} -[:{link.rel}]-> {link.target} "
+                         "(idempotent).")
     @blp.response(204)
     @guard
     def delete_view(uid, target):

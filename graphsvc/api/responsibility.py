@@ -13,6 +13,7 @@ from graphsvc.services import conditions
 @contact_groups.route("/<uid>/responsibilities", methods=["GET"], endpoint="responsibilities")
 @contact_groups.response(200, schemas.Responsibilities)
 def group_responsibilities(uid):
+    """Who is responsible for a contact group, per domain."""
     return {"items": conditions.responsibilities(graph(), uid)}
 
 
@@ -31,6 +32,7 @@ def put_responsibility(data, uid, domain):
 @contact_groups.response(204)
 @admin_only
 def delete_responsibility(uid, domain):
+    """Remove a contact group's responsibility for a domain."""
     conditions.delete_responsibility(graph(), uid, domain)
 
 
@@ -48,6 +50,7 @@ def put_default_area(data, domain):
 @settings_blp.response(200, Settings)
 @admin_only
 def delete_default_area(domain):
+    """Remove the default area of a processing domain."""
     return conditions.set_default_area(graph(), domain, None)
 
 

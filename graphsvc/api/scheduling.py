@@ -14,6 +14,7 @@ from graphsvc.services.availability import Request
 @users.route("/<uid>/working-hours", methods=["GET"], endpoint="working_hours")
 @users.response(200, schemas.WorkingHours)
 def get_working_hours(uid):
+    """A user's weekly working hours, by location."""
     return scheduling.working_hours(graph(), uid)
 
 
@@ -30,6 +31,7 @@ def put_working_hours(data, uid):
 @users.arguments(PageArgs, location="query")
 @users.response(200, page_schema(schemas.Absence, "AbsencePage"))
 def list_absences(args, uid):
+    """A user's absences, in start order."""
     return scheduling.absences(graph(), uid, args["limit"], args["cursor"])
 
 
@@ -38,6 +40,7 @@ def list_absences(args, uid):
 @users.response(201, schemas.Absence)
 @self_or_admin
 def create_absence(data, uid):
+    """Record an absence (end after start); no slot overlaps it."""
     return scheduling.add_absence(graph(), uid, data)
 
 
@@ -45,6 +48,7 @@ def create_absence(data, uid):
 @users.response(204)
 @self_or_admin
 def delete_absence(uid, absence):
+    """Delete one of the user's absences."""
     scheduling.delete_absence(graph(), uid, absence)
 
 
@@ -96,6 +100,7 @@ def list_bookings(args):
 @bookings_blp.route("/<uid>", methods=["GET"], endpoint="get")
 @bookings_blp.response(200, schemas.Booking)
 def get_booking(uid):
+    """A booking whose contact the acting user sees."""
     return bookings.get_booking(graph(), actor().uid, uid)
 
 

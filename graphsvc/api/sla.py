@@ -26,6 +26,7 @@ def put_group_sla(uid, contract):
 @contact_groups.response(204)
 @admin_only
 def delete_group_sla(uid):
+    """Remove a contact group's SLA contract."""
     conditions.set_group_sla(graph(), uid, None)
 
 

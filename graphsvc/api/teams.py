@@ -20,6 +20,7 @@ register_link(teams, cases.TEAM_MEMBER, "members", reverse=True)
 @teams.arguments(schemas.TasksIn)
 @teams.response(201, schemas.Tasks)
 def create_tasks(data, uid):
+    """Add tasks to a team's pool (team members and admins)."""
     tasks = [with_uid(task, f"-{i}") for i, task in enumerate(data["tasks"])]
     return {"items": cases.add_tasks(graph(), actor(), uid, tasks)}
 

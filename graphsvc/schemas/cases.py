@@ -19,11 +19,16 @@ DOMAINS = validate.OneOf(PROCESSING_DOMAINS)
 CASE_STATUSES = ("active_new", "active_assigned", "pending", "closed")
 
 
+# Ratings are small whole numbers (a 1-5 or 0-100 scale); the bound keeps them far inside
+# Neo4j's 64-bit integers.
+RATING = validate.Range(min=-1_000_000, max=1_000_000)
+
+
 class QualificationIn(Schema):
     uid = uid_field()
     name = name_field(required=True)
-    scale_min = fields.Integer(required=True, strict=True)
-    scale_max = fields.Integer(required=True, strict=True)
+    scale_min = fields.Integer(required=True, strict=True, validate=RATING)
+    scale_max = fields.Integer(required=True, strict=True, validate=RATING)
 
 
 class QualificationPatch(PatchSchema):
@@ -38,7 +43,7 @@ class Qualification(Schema):
 
 
 class RatingIn(Schema):
-    rating = fields.Integer(required=True, strict=True)
+    rating = fields.Integer(required=True, strict=True, validate=RATING)
 
 
 class HeldQualification(Schema):
@@ -52,7 +57,7 @@ class HeldQualifications(Schema):
 
 class RequirementIn(Schema):
     qualification = uid_field(required=True)
-    min_rating = fields.Integer(required=True, strict=True)
+    min_rating = fields.Integer(required=True, strict=True, validate=RATING)
 
 
 class CaseIn(Schema):

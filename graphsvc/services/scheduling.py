@@ -6,14 +6,14 @@ from graphsvc.db import Graph, run, run_one
 from graphsvc.errors import Invalid, NotFound
 from graphsvc.pagination import decode_cursor, page
 from graphsvc.services import crud, org
-from graphsvc.slots import parse_hhmm
+from graphsvc.slots import minutes_of
 
 
 def set_working_hours(graph: Graph, uid: str, hours: list[dict]) -> dict:
     """Replace the user's weekly hours; hours on one weekday at one location must not overlap."""
     by_day: dict[tuple, list[tuple]] = {}
     for index, h in enumerate(hours):
-        if parse_hhmm(h["end"]) <= parse_hhmm(h["start"]):
+        if minutes_of(h["end"]) <= minutes_of(h["start"]):
             raise Invalid.field(f"hours.{index}.end", "must be after start")
         by_day.setdefault((h["weekday"], h["location"]), []).append((h["start"], h["end"]))
     for (weekday, location), spans in by_day.items():

@@ -96,3 +96,8 @@ def test_limit_returns_the_earliest_slots_across_overlapping_locations():
     for limit in (1, 3, 10, 20):
         assert free_slots(two, [], [], *window, timedelta(minutes=30), limit=limit) == \
             everything[:limit]
+
+
+def test_hours_until_midnight_end_at_the_next_local_midnight():
+    ivs = working_intervals([hours(2, "22:00", "24:00")], utc(2026, 12, 1), utc(2026, 12, 3))
+    assert [(i.start, i.end) for i in ivs] == [(utc(2026, 12, 1, 21), utc(2026, 12, 1, 23))]
