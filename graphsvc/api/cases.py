@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from graphsvc.api.common import PageArgs, actor, admin_only, graph, page_schema
 from graphsvc.api.contacts import MessagePage
+from graphsvc.api.contract import may_forbid
 from graphsvc.api.idempotency import idempotent, with_uid
 from graphsvc.api.org import users
 from graphsvc.api.resources import register_crud, resource_blueprint
@@ -45,6 +46,7 @@ def delete_user_qualification(uid, qualification):
 @users.route("/<uid>/assignment-suggestions", methods=["GET"], endpoint="suggestions")
 @users.arguments(schemas.SuggestionArgs, location="query")
 @users.response(200, schemas.Suggestions)
+@may_forbid
 def assignment_suggestions(args, uid):
     """Whom the user usually assigns to: most recent first, then most frequent. (All users:
     GET /api/v1/users.)"""

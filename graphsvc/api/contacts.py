@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from graphsvc.api.common import PageArgs, actor, admin_only, graph, page_schema
+from graphsvc.api.contract import may_forbid
 from graphsvc.api.idempotency import idempotent, with_uid
 from graphsvc.api.org import users
 from graphsvc.api.resources import register_crud, register_link, resource_blueprint
@@ -156,6 +157,7 @@ access_blp = resource_blueprint("access", "May this user see this contact, and w
 @access_blp.route("/contacts/<uid>", methods=["GET"], endpoint="contact")
 @access_blp.arguments(schemas.AccessArgs, location="query")
 @access_blp.response(200, schemas.AccessAnswer)
+@may_forbid
 def contact_access(args, uid):
     """May this user see this contact, and why (or why not)."""
     current = actor()
@@ -165,6 +167,7 @@ def contact_access(args, uid):
 @users.route("/<uid>/visible-contacts", methods=["GET"], endpoint="visible_contacts")
 @users.arguments(PageArgs, location="query")
 @users.response(200, page_schema(schemas.ContactRef, "VisibleContactPage"))
+@may_forbid
 def visible_contacts(args, uid):
     """Every contact the user sees (keyset pages by uid)."""
     return access.visible_contacts(graph(), actor(), uid, args["limit"], args["cursor"])

@@ -49,6 +49,9 @@ class ErrorBody(Schema):
 
 class ContractApi(Api):
     ERROR_SCHEMA = ErrorBody
+    # No catch-all "default" response: each status an operation can answer is listed, so
+    # a client (and schemathesis' status check) can rely on the list.
+    DEFAULT_ERROR_RESPONSE_NAME = None
 
 
 def may_forbid(view):

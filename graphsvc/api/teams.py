@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from graphsvc.api.common import actor, graph, page_schema
+from graphsvc.api.contract import may_forbid
 from graphsvc.api.idempotency import idempotent, with_uid
 from graphsvc.api.resources import register_crud, register_link, resource_blueprint
 from graphsvc.schemas import common as common_schemas
@@ -20,7 +21,7 @@ register_link(teams, cases.TEAM_MEMBER, "members", reverse=True)
 @teams.arguments(schemas.TasksIn)
 @teams.response(201, schemas.Tasks)
 def create_tasks(data, uid):
-    """Add tasks to a team's pool (team members and admins)."""
+    """Put tasks in a team's pool (a task about a contact names one the actor sees)."""
     tasks = [with_uid(task, f"-{i}") for i, task in enumerate(data["tasks"])]
     return {"items": cases.add_tasks(graph(), actor(), uid, tasks)}
 
@@ -28,6 +29,7 @@ def create_tasks(data, uid):
 @teams.route("/<uid>/tasks", methods=["GET"], endpoint="tasks")
 @teams.arguments(schemas.TaskListArgs, location="query")
 @teams.response(200, page_schema(schemas.Task, "TaskPage"))
+@may_forbid
 def list_tasks(args, uid):
     """The team's pool by status, for its members and admins; a task about a contact the
     acting user does not see is left out."""
@@ -38,6 +40,7 @@ def list_tasks(args, uid):
 @teams.route("/<uid>/tasks/pull", methods=["POST"], endpoint="pull")
 @teams.response(200, schemas.Task)
 @teams.alt_response(204, description="the pool holds no open task")
+@may_forbid
 def pull_task(uid):
     """The next open task of the pool, claimed by the acting member."""
     task = cases.pull_task(graph(), actor(), uid)
