@@ -148,6 +148,51 @@ def admin_create(uid: str, name: str, email: str) -> None:
         graph.close()
 
 
+@main.command("import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--mode", type=click.Choice(["all", "batches"]), default="all", show_default=True,
+              help="all: the whole document or nothing; batches: each batch commits alone")
+@click.option("--replace-members", is_flag=True, default=None,
+              help="members, grants and links become exactly the lists given (overrides "
+                   "the document's replace_members)")
+def import_command(path: Path, mode: str, replace_members: bool | None) -> None:
+    """Bulk sync from one JSON document, validated like POST /api/v1/import (the format is
+    in /openapi.json as ImportDocument, and in the README)."""
+    import json
+
+    from marshmallow import ValidationError
+    from tqdm import tqdm
+
+    from graphsvc.api.errors import flatten_messages
+    from graphsvc.errors import ServiceError
+    from graphsvc.schemas.imports import ImportDocument
+    from graphsvc.services import imports
+
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        document = ImportDocument().load(raw)
+    except json.JSONDecodeError as exc:
+        _fail(f"{path}: not JSON: {exc}")
+    except ValidationError as exc:
+        _fail("; ".join(f"{k}: {', '.join(v)}" for k, v in
+                        list(flatten_messages(exc.normalized_messages()).items())[:20]))
+    if replace_members is not None:
+        document["replace_members"] = replace_members
+    graph = _graph()
+    try:
+        with tqdm(total=imports.count_rows(document), unit="rows", desc="import") as bar:
+            report = imports.import_document(graph, document, mode, progress=bar.update)
+        for section, counts in report["sections"].items():
+            click.echo(f"{section}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+        rate = report["rows"] / max(report["seconds"], 1e-9)
+        click.echo(f"{report['rows']} rows in {report['batches']} batches, "
+                   f"{report['seconds']:.1f} s ({rate:,.0f} rows/s)")
+    except ServiceError as exc:
+        _fail(f"{exc} {exc.fields or ''}".strip())
+    finally:
+        graph.close()
+
+
 @main.command()
 @click.option("--file", "path", type=click.Path(exists=True, path_type=Path),
               default=PROJECT_ROOT / "seeds" / "demo.json", show_default=True)

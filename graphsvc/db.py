@@ -122,7 +122,13 @@ class Graph:
     def write_tx(self, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run `work(tx, ...)` in a write transaction. The driver may run it more than once
         on transient errors, so `work` must be safe to repeat."""
-        timed = unit_of_work(timeout=self.settings.query_timeout)(work)
+        return self.write_tx_within(self.settings.query_timeout, work, *args, **kwargs)
+
+    def write_tx_within(self, timeout: float, work: Callable[..., T], *args: Any,
+                        **kwargs: Any) -> T:
+        """`write_tx` with a timeout of its own (a bulk import may run longer than a
+        decision may)."""
+        timed = unit_of_work(timeout=timeout)(work)
         with self._session(neo4j.WRITE_ACCESS) as session:
             return _translate(session.execute_write, timed, *args, **kwargs)
 

@@ -9,6 +9,7 @@ from graphsvc.api import (
     contacts,
     errors,
     health,
+    imports,
     org,
     prices,
     reports,
@@ -24,7 +25,8 @@ from graphsvc.api.inputs import register_input_rules
 
 BLUEPRINTS = [*org.BLUEPRINTS, *contacts.BLUEPRINTS, *scheduling.BLUEPRINTS,
               *prices.BLUEPRINTS, *sla.BLUEPRINTS, *responsibility.BLUEPRINTS,
-              *cases.BLUEPRINTS, *teams.BLUEPRINTS, *reports.BLUEPRINTS]
+              *cases.BLUEPRINTS, *teams.BLUEPRINTS, *reports.BLUEPRINTS,
+              *imports.BLUEPRINTS]
 
 
 def register_api(app: Flask) -> None:

@@ -34,7 +34,7 @@ def error_body(status: int, code: str, message: str, fields: dict | None = None,
     return jsonify({"error": error}), status, headers or {}
 
 
-def _flatten(messages, prefix: str = "") -> dict[str, list[str]]:
+def flatten_messages(messages, prefix: str = "") -> dict[str, list[str]]:
     """webargs nests errors by location and field; the contract wants `field: [reasons]`."""
     out: dict[str, list[str]] = {}
     if isinstance(messages, list):
@@ -43,7 +43,7 @@ def _flatten(messages, prefix: str = "") -> dict[str, list[str]]:
     for key, value in messages.items():
         name = f"{prefix}.{key}" if prefix else str(key)
         if isinstance(value, dict):
-            out.update(_flatten(value, name))
+            out.update(flatten_messages(value, name))
         else:
             out[name] = [str(m) for m in value]
     return out
@@ -59,7 +59,7 @@ def handle_http_exception(exc: HTTPException):
         # webargs validation: strip the location level (json/query/...).
         fields: dict[str, list[str]] = {}
         for messages in data["messages"].values():
-            fields.update(_flatten(messages))
+            fields.update(flatten_messages(messages))
         return error_body(422, "invalid", "The request does not fit the schema.", fields)
     # Allow on 405 and the like travel on; the body is always ours.
     headers = {k: v for k, v in exc.get_headers() if k.lower() != "content-type"}

@@ -18,8 +18,9 @@ from webargs.flaskparser import FlaskParser, is_json_request
 
 from graphsvc.errors import Invalid, Malformed, ServiceError
 
-MAX_BODY_BYTES = 2 * 1024 * 1024  # 413 above; imports will stream in batches
+MAX_BODY_BYTES = 2 * 1024 * 1024  # 413 above (but for LARGE_BODIES)
 MAX_URL_CHARS = 4096               # 414 above
+LARGE_BODIES = {"import.run": 512 * 1024 * 1024}  # a bank's whole org in one document
 MAX_JSON_DEPTH = 32                # 400 above
 # Taken by every route (see graphsvc.api.consistency).
 GLOBAL_QUERY_PARAMETERS = {"consistency_token"}
@@ -126,6 +127,8 @@ def _declared(view: Callable | None) -> frozenset[str]:
 def check_request() -> None:
     """Before the acting user is even looked up: URL length, NUL and surrogates in the path
     and query, and query parameters the route does not declare (422, naming them)."""
+    if request.endpoint in LARGE_BODIES:
+        request.max_content_length = LARGE_BODIES[request.endpoint]
     if len(request.full_path) > MAX_URL_CHARS:
         raise UriTooLong(f"The URL is longer than {MAX_URL_CHARS} characters.")
     for name, value in (request.view_args or {}).items():

@@ -9,19 +9,25 @@ from graphsvc.services import crud, org
 from graphsvc.slots import minutes_of
 
 
-def set_working_hours(graph: Graph, uid: str, hours: list[dict]) -> dict:
-    """Replace the user's weekly hours; hours on one weekday at one location must not overlap."""
+def check_week(hours: list[dict], field: str = "hours") -> None:
+    """A week of hours: each ends after it starts; hours on one weekday at one location do
+    not overlap (422 naming `field`)."""
     by_day: dict[tuple, list[tuple]] = {}
     for index, h in enumerate(hours):
         if minutes_of(h["end"]) <= minutes_of(h["start"]):
-            raise Invalid.field(f"hours.{index}.end", "must be after start")
+            raise Invalid.field(f"{field}.{index}.end", "must be after start")
         by_day.setdefault((h["weekday"], h["location"]), []).append((h["start"], h["end"]))
     for (weekday, location), spans in by_day.items():
         spans.sort()
         for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
             if start < end:
-                raise Invalid.field("hours", f"overlapping hours on weekday {weekday} at "
+                raise Invalid.field(field, f"overlapping hours on weekday {weekday} at "
                                              f"'{location}'")
+
+
+def set_working_hours(graph: Graph, uid: str, hours: list[dict]) -> dict:
+    """Replace the user's weekly hours; hours on one weekday at one location must not overlap."""
+    check_week(hours)
 
     def work(tx):
         crud.tx_get(tx, org.USER, uid)

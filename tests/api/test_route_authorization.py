@@ -40,6 +40,7 @@ for _kind in CRUD_ADMIN:
     _policy(ADMIN, f"{_kind}.create", f"{_kind}.patch", f"{_kind}.delete")
     _policy(OPEN, f"{_kind}.list", f"{_kind}.get")
 _policy(ADMIN,
+        "import.run",
         "users.put_locations", "users.delete_locations",
         "users.put_qualification", "users.delete_qualification",
         "competence-groups.put_members", "competence-groups.delete_members",

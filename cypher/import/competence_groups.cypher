@@ -1,0 +1,63 @@
+// Import: upsert competence groups by uid: parent (null: a root), members and competences
+// (meeting type x customer category); $replace makes members and competences exactly the
+// lists given, otherwise they are added. The 5-layer rule is checked after the section
+// (check_competence_tree.cypher), in the same transaction.
+// params: $rows [{uid, name, parent, members: [user uid],
+//                 competences: [{meeting_type, customer_category}]}], $replace (bool)
+// columns: created, updated, unchanged
+UNWIND $rows AS row
+OPTIONAL MATCH (old:CompetenceGroup {uid: row.uid})
+WITH row, old IS NULL AS created,
+     old {.name,
+          parent: COLLECT { MATCH (old)-[:CHILD_OF]->(p) RETURN p.uid },
+          members: COLLECT { MATCH (u:User)-[:MEMBER_OF]->(old) RETURN u.uid ORDER BY u.uid },
+          competences: COLLECT { MATCH (old)-[:GRANTS]->(c) RETURN c.uid ORDER BY c.uid }}
+     AS before
+MERGE (n:CompetenceGroup {uid: row.uid})
+SET n.name = row.name
+WITH row, created, before, n
+CALL (n, row) {
+  OPTIONAL MATCH (n)-[r:CHILD_OF]->(p)
+  WHERE row.parent IS NULL OR p.uid <> row.parent
+  DELETE r
+}
+CALL (n, row) {
+  MATCH (p:CompetenceGroup {uid: row.parent})
+  MERGE (n)-[:CHILD_OF]->(p)
+}
+CALL (n, row) {
+  WITH n, row WHERE $replace
+  OPTIONAL MATCH (u:User)-[r:MEMBER_OF]->(n)
+  WHERE NOT u.uid IN row.members
+  DELETE r
+}
+CALL (n, row) {
+  UNWIND row.members AS value
+  MATCH (u:User {uid: value})
+  MERGE (u)-[:MEMBER_OF]->(n)
+}
+CALL (n, row) {
+  WITH n, row WHERE $replace
+  OPTIONAL MATCH (n)-[r:GRANTS]->(c:Competence)
+  WHERE NOT c.uid IN [pair IN row.competences | pair.meeting_type + '|' + pair.customer_category]
+  DELETE r
+}
+CALL (n, row) {
+  UNWIND row.competences AS pair
+  MATCH (mt:MeetingType {uid: pair.meeting_type})
+  MATCH (cat:CustomerCategory {uid: pair.customer_category})
+  MERGE (c:Competence {uid: mt.uid + '|' + cat.uid})
+  ON CREATE SET c.meeting_type = mt.uid, c.customer_category = cat.uid,
+                c.name = mt.name + ' / ' + cat.name
+  MERGE (c)-[:OF_MEETING_TYPE]->(mt)
+  MERGE (c)-[:OF_CATEGORY]->(cat)
+  MERGE (n)-[:GRANTS]->(c)
+}
+WITH created, before,
+     n {.name,
+        parent: COLLECT { MATCH (n)-[:CHILD_OF]->(p) RETURN p.uid },
+        members: COLLECT { MATCH (u:User)-[:MEMBER_OF]->(n) RETURN u.uid ORDER BY u.uid },
+        competences: COLLECT { MATCH (n)-[:GRANTS]->(c) RETURN c.uid ORDER BY c.uid }} AS after
+RETURN count(CASE WHEN created THEN 1 END) AS created,
+       count(CASE WHEN NOT created AND before <> after THEN 1 END) AS updated,
+       count(CASE WHEN NOT created AND before = after THEN 1 END) AS unchanged

@@ -1,0 +1,12 @@
+// Import: upsert meeting themes by uid.
+// params: $rows [{uid, name}], $replace (unused)
+// columns: created, updated, unchanged
+UNWIND $rows AS row
+OPTIONAL MATCH (old:MeetingTheme {uid: row.uid})
+WITH row, old IS NULL AS created, old.name AS before
+MERGE (n:MeetingTheme {uid: row.uid})
+SET n.name = row.name
+WITH created, before, n.name AS after
+RETURN count(CASE WHEN created THEN 1 END) AS created,
+       count(CASE WHEN NOT created AND before <> after THEN 1 END) AS updated,
+       count(CASE WHEN NOT created AND before = after THEN 1 END) AS unchanged
