@@ -170,7 +170,9 @@ def _translate(execute: Callable[..., T], work: Callable[..., T], *args: Any, **
         what = label.group(1) if label else "node"
         message = f"A {what} with {prop} {value} already exists." if value else \
             f"A {what} with this {prop} already exists."
-        raise Duplicate.field(prop, "already exists", message=message) from exc
+        raise Duplicate.field(prop, "already exists", message=message, details={
+            "label": what, "property": prop,
+            "value": value.strip("'\"") if value else None}) from exc
 
 
 __all__ = ["Graph", "run", "run_one", "plain", "Neo4jError", "ServiceUnavailable"]

@@ -18,7 +18,14 @@ from dataclasses import dataclass, field
 from neo4j import ManagedTransaction
 
 from graphsvc.db import Graph, run_one
-from graphsvc.errors import CycleDetected, DepthLimitExceeded, Invalid, LastAdmin, ServiceError
+from graphsvc.errors import (
+    CycleDetected,
+    DepthLimitExceeded,
+    Duplicate,
+    Invalid,
+    LastAdmin,
+    ServiceError,
+)
 from graphsvc.services import access, crud, org, scheduling
 from graphsvc.services import contacts as contact_service
 
@@ -50,6 +57,9 @@ REFERENCES: dict[str, list[tuple[str, crud.Kind]]] = {
     "working_hours": [("user", ORG.USER), ("hours[].location", ORG.LOCATION)],
 }
 SECTIONS = list(REFERENCES)  # the load order
+LABELS = {"locations": "Location", "users": "User", "service_groups": "ServiceGroup",
+          "customer_categories": "CustomerCategory", "meeting_themes": "MeetingTheme",
+          "meeting_types": "MeetingType", "contacts": "Contact", "directories": "Directory"}
 KEYS = {"working_hours": "user"}
 
 
@@ -202,10 +212,33 @@ def count_rows(document: dict) -> int:
     return sum(len(document.get(section) or []) for section in SECTIONS)
 
 
+def _name_the_row(exc: Duplicate, document: dict) -> Duplicate:
+    """A uniqueness conflict (another user's email) names the row that caused it: the last
+    row holding the value (an earlier one, or the database, holds it first)."""
+    label, prop, value = (exc.details.get(k) for k in ("label", "property", "value"))
+    for section, kind_rows in document.items():
+        if not isinstance(kind_rows, list) or LABELS.get(section) != label:
+            continue
+        for index in reversed(range(len(kind_rows))):
+            if value is not None and str(kind_rows[index].get(prop)) == value:
+                where = f"{section}.{index}.{prop}"
+                return Duplicate(exc.message, fields={where: ["already exists"]},
+                                 details=exc.details)
+    return exc
+
+
 def import_document(graph: Graph, document: dict, mode: str = "all",
                     progress: Callable[[int], None] | None = None) -> dict:
     """Import a validated ImportDocument; returns the report. `progress(rows)` is called
     after each batch (the CLI's progress bar)."""
+    try:
+        return _import(graph, document, mode, progress)
+    except Duplicate as exc:
+        raise _name_the_row(exc, document) from exc
+
+
+def _import(graph: Graph, document: dict, mode: str,
+            progress: Callable[[int], None] | None) -> dict:
     replace = bool(document.get("replace_members"))
     started = time.perf_counter()
     batches = list(_batches(document))

@@ -170,6 +170,7 @@ def test_refusals_of_the_single_endpoints_hold(api, admin, clean_graph):
     res = run(api, document)
     assert res.status_code == 409 and res.json["error"]["code"] == "duplicate", res.json
     assert "kari@bank.example" in res.json["error"]["message"]
+    assert res.json["error"]["fields"] == {"users.1.email": ["already exists"]}
     assert counts(clean_graph) == before
     # Plain users may not import at all.
     f.user(clean_graph, "plain")

@@ -56,8 +56,10 @@ def test_body_over_the_size_limit_is_413(api, world):
 
 
 def test_broken_json_names_the_position(api, world):
+    before = counts(world)
     err = error(raw_post(api, "/api/v1/locations", b'{"uid": "x",, }'), 400, "malformed")
     assert "column 13" in err["message"] and err["details"]["position"] == 12
+    assert counts(world) == before
 
 
 @pytest.mark.parametrize("content_type", [None, "text/plain", "application/x-www-form-urlencoded"])
