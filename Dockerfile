@@ -5,7 +5,10 @@ COPY pyproject.toml README.md ./
 COPY graphsvc ./graphsvc
 COPY cypher ./cypher
 COPY seeds ./seeds
-RUN pip install --no-cache-dir .
-ENV GRAPHSVC_CYPHER_DIR=/app/cypher
+# A wheel install: the Cypher library and the demo seed travel inside the package
+# (graphsvc/cypher, graphsvc/seeds), so `graphsvc seed` works from any directory.
+RUN pip install --no-cache-dir . \
+ && useradd --system --uid 10001 --no-create-home --home-dir /app graphsvc
+USER graphsvc
 EXPOSE 8000
 CMD ["graphsvc", "serve", "--host", "0.0.0.0", "--port", "8000"]

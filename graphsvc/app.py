@@ -27,13 +27,15 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     if config:
         app.config.update(config)
     from graphsvc.api import register_api
+    from graphsvc.observability import register_observability
 
+    db_metrics = register_observability(app)  # first: its request id is in every hook's errors
     register_api(app)
-    register_graph(app)
+    register_graph(app, db_metrics)
     return app
 
 
-def register_graph(app: Flask) -> None:
+def register_graph(app: Flask, metrics=None) -> None:
     settings = app.config.get("GRAPHSVC_SETTINGS") or Settings.from_env()
     app.config["GRAPHSVC_SETTINGS"] = settings
-    app.extensions["graphsvc.graph"] = Graph(settings)
+    app.extensions["graphsvc.graph"] = Graph(settings, metrics=metrics)

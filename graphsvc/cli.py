@@ -1,4 +1,9 @@
-"""The `graphsvc` command: run the local Neo4j, migrate, seed, serve."""
+"""The `graphsvc` command: run the local Neo4j, migrate, seed, serve.
+
+An expected failure is one line on stderr and a distinct exit code, never a traceback:
+1 refused (bad input, a rule), 2 configuration (a variable's value, Neo4j's credentials),
+3 Neo4j not reachable (or, for `db status`, not running), 4 a port in use, 5 Java missing
+or too old, 6 Maven could not fetch the jars, 7 Neo4j failed to start or stop."""
 
 from __future__ import annotations
 
@@ -9,21 +14,81 @@ from pathlib import Path
 import click
 
 from graphsvc import localdb
-from graphsvc.config import PROJECT_ROOT, LocalServerSettings, Settings
+from graphsvc.config import ConfigError, LocalServerSettings, Settings, env_int
+
+EXIT_REFUSED, EXIT_CONFIG, EXIT_DATABASE = 1, 2, 3
 
 
 def _graph():
+    """A handle on the configured database, which must answer (exit 3 otherwise)."""
     from graphsvc.db import Graph
+    from graphsvc.errors import DatabaseUnavailable
 
-    return Graph(Settings.from_env())
+    settings = Settings.from_env()
+    graph = Graph(settings)
+    try:
+        reachable = graph.reachable()
+    except BaseException:
+        graph.close()
+        raise
+    if not reachable:
+        graph.close()
+        raise DatabaseUnavailable(
+            f"Neo4j is not reachable at {settings.neo4j_uri}: start it (graphsvc db start) "
+            "or point NEO4J_URI at a running server.")
+    return graph
 
 
 def _fail(exc: Exception) -> None:
     click.secho(str(exc), fg="red", err=True)
-    sys.exit(1)
+    sys.exit(EXIT_REFUSED)
 
 
-@click.group()
+def _expected_failure(exc: Exception) -> int | None:
+    """The exit code of an expected failure, or None for a bug (which keeps its traceback)."""
+    from neo4j.exceptions import AuthError, ServiceUnavailable
+
+    from graphsvc.errors import DatabaseUnavailable, ServiceError
+
+    if isinstance(exc, ConfigError):
+        return EXIT_CONFIG
+    if isinstance(exc, localdb.LocalDbError):
+        return exc.exit_code
+    if isinstance(exc, AuthError):
+        return EXIT_CONFIG
+    if isinstance(exc, DatabaseUnavailable | ServiceUnavailable):
+        return EXIT_DATABASE
+    if isinstance(exc, ServiceError):
+        return EXIT_REFUSED
+    return None
+
+
+def _message(exc: Exception) -> str:
+    from neo4j.exceptions import AuthError, ServiceUnavailable
+
+    if isinstance(exc, AuthError):
+        return ("Neo4j refused the credentials: check NEO4J_USER and NEO4J_PASSWORD "
+                "(the local server's password is set on its first start).")
+    if isinstance(exc, ServiceUnavailable):
+        return "Neo4j is not reachable: start it (graphsvc db start) or check NEO4J_URI."
+    return str(exc)
+
+
+class Commands(click.Group):
+    """Every subcommand's expected failures become one red line and their exit code."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except Exception as exc:
+            code = _expected_failure(exc)
+            if code is None:
+                raise
+            click.secho(_message(exc), fg="red", err=True)
+            ctx.exit(code)
+
+
+@click.group(cls=Commands)
 @click.version_option(package_name="graphsvc")
 def main() -> None:
     """graphsvc: org-chart decisions answered as Neo4j traversals."""
@@ -55,20 +120,14 @@ def db() -> None:
 @_server_options
 def db_start(bolt_port, http_port, home) -> None:
     """Fetch (first time) and start a local Neo4j; waits until Bolt answers."""
-    try:
-        localdb.start(_server_settings(bolt_port, http_port, home), echo=click.echo)
-    except localdb.LocalDbError as exc:
-        _fail(exc)
+    localdb.start(_server_settings(bolt_port, http_port, home), echo=click.echo)
 
 
 @db.command("stop")
 @_server_options
 def db_stop(bolt_port, http_port, home) -> None:
     """Stop the local Neo4j (fine when it is not running)."""
-    try:
-        localdb.stop(_server_settings(bolt_port, http_port, home), echo=click.echo)
-    except localdb.LocalDbError as exc:
-        _fail(exc)
+    localdb.stop(_server_settings(bolt_port, http_port, home), echo=click.echo)
 
 
 @db.command("status")
@@ -82,17 +141,19 @@ def db_status(bolt_port, http_port, home) -> None:
     click.echo(f"bolt:     {info.bolt_port}")
     click.echo(f"http:     {info.http_port}")
     click.echo(f"data:     {info.home / 'data'}")
-    sys.exit(0 if info.running else 3)
+    sys.exit(0 if info.running else EXIT_DATABASE)
 
 
 @db.command("migrate")
 def db_migrate() -> None:
-    """Install the uniqueness constraints and indexes of the models (idempotent)."""
+    """Install the constraints and indexes and run the data migrations (idempotent): says
+    what it created, or that the schema is up to date."""
     from graphsvc.schema import migrate
 
     graph = _graph()
     try:
-        click.echo(migrate(graph))
+        for line in migrate(graph).lines():
+            click.echo(line)
     finally:
         graph.close()
 
@@ -193,31 +254,56 @@ def import_command(path: Path, mode: str, replace_members: bool | None) -> None:
         graph.close()
 
 
-@main.command()
-@click.option("--file", "path", type=click.Path(exists=True, path_type=Path),
-              default=PROJECT_ROOT / "seeds" / "demo.json", show_default=True)
-def seed(path: Path) -> None:
-    """Load the demo org (idempotent: running it twice changes nothing)."""
-    from graphsvc.seed import load
+def _seed_default() -> Path:
+    from graphsvc.seed import demo_seed_path
 
+    return demo_seed_path()
+
+
+@main.command()
+@click.option("--file", "path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=_seed_default, show_default="the demo org")
+@click.option("--reset", is_flag=True,
+              help="wipe the database first (everything in it is deleted)")
+def seed(path: Path, reset: bool) -> None:
+    """Fill an empty database with the demo org. A database that already holds data is left
+    alone (your edits stay) unless --reset wipes it first."""
     graph = _graph()
     try:
-        for section, count in load(graph, path).items():
-            click.echo(f"{section}: {count}")
+        _seed(graph, path, reset)
     finally:
         graph.close()
 
 
+def _seed(graph, path: Path, reset: bool) -> None:
+    from graphsvc.seed import seed_demo
+
+    counts = seed_demo(graph, path, reset=reset)
+    if counts is None:
+        click.echo("The database already holds data: left as it is "
+                   "(graphsvc seed --reset wipes it and loads the demo).")
+        return
+    click.echo("Seeded: " + ", ".join(f"{k} {v}" for k, v in counts.items() if v))
+
+
 @main.command()
 @click.option("--host", default=os.environ.get("GRAPHSVC_HOST", "127.0.0.1"), show_default=True)
-@click.option("--port", type=int, default=int(os.environ.get("GRAPHSVC_PORT", 8000)),
-              show_default=True)
-@click.option("--workers", type=int, default=int(os.environ.get("GRAPHSVC_WORKERS", 4)),
-              show_default=True)
+@click.option("--port", type=int, default=lambda: env_int("GRAPHSVC_PORT", 8000),
+              show_default="8000, env GRAPHSVC_PORT")
+@click.option("--workers", type=int, default=lambda: env_int("GRAPHSVC_WORKERS", 4, high=256),
+              show_default="4, env GRAPHSVC_WORKERS")
 @click.option("--dev", is_flag=True, help="Flask's reloading development server instead")
 def serve(host: str, port: int, workers: int, dev: bool) -> None:
     """Serve the API (gunicorn; `--dev` for Flask's development server)."""
+    _require_free_port(host, port)
     _serve(host, port, workers, dev)
+
+
+def _require_free_port(host: str, port: int) -> None:
+    if not localdb.port_is_free(host, port):
+        raise localdb.PortInUse(
+            f"The API port {port} on {host} is already in use (is graphsvc already up?): "
+            "stop that process or choose another with --port or GRAPHSVC_PORT.")
 
 
 def _serve(host: str, port: int, workers: int, dev: bool) -> None:
@@ -226,8 +312,13 @@ def _serve(host: str, port: int, workers: int, dev: bool) -> None:
 
         create_app().run(host=host, port=port, debug=True)
         return
+    import tempfile
+
     from graphsvc.wsgi import GunicornApp
 
+    # Several workers, one /metrics: prometheus_client's multiprocess mode adds them up.
+    os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR",
+                          tempfile.mkdtemp(prefix="graphsvc-metrics-"))
     GunicornApp(gunicorn_options(host, port, workers)).run()
 
 
@@ -235,41 +326,50 @@ def gunicorn_options(host: str, port: int, workers: int) -> dict:
     """gthread workers; idle kept-alive connections stay open 75 s, longer than common
     client pools keep them (urllib3, httpx, Node, Go: 5 to 90 s; nginx upstreams 60 s),
     so a client never sends a request on a connection the server is closing. Request lines
-    up to gunicorn's maximum reach the app, which answers 414 as JSON above 4,096."""
+    up to gunicorn's maximum reach the app, which answers 414 as JSON above 4,096. The app
+    writes its own JSON access lines (with the request id), so gunicorn writes none."""
     return {"bind": f"{host}:{port}", "workers": workers, "threads": 4,
             "worker_class": "gthread", "timeout": 60, "keepalive": 75,
-            "limit_request_line": 8190,
-            "accesslog": None if os.environ.get("GRAPHSVC_ACCESS_LOG") == "off" else "-"}
+            "limit_request_line": 8190, "accesslog": None, "child_exit": _worker_exited}
+
+
+def _worker_exited(server, worker) -> None:
+    """A dead worker's live gauges leave the sum (prometheus_client multiprocess mode)."""
+    from prometheus_client import multiprocess
+
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        multiprocess.mark_process_dead(worker.pid)
 
 
 @main.command()
 @_server_options
 @click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", type=int, default=int(os.environ.get("GRAPHSVC_PORT", 8000)),
-              show_default=True)
-@click.option("--workers", type=int, default=4, show_default=True)
+@click.option("--port", type=int, default=lambda: env_int("GRAPHSVC_PORT", 8000),
+              show_default="8000, env GRAPHSVC_PORT")
+@click.option("--workers", type=int, default=lambda: env_int("GRAPHSVC_WORKERS", 4, high=256),
+              show_default="4, env GRAPHSVC_WORKERS")
 def up(bolt_port, http_port, home, host, port, workers) -> None:
-    """Everything for the demo: start Neo4j, migrate, seed, serve, print the URLs."""
+    """Everything for the demo: start Neo4j, migrate, seed an empty database, serve, print
+    the URLs. A database with data keeps it (see `graphsvc seed --reset`)."""
     from graphsvc.schema import migrate
-    from graphsvc.seed import load
 
+    _require_free_port(host, port)  # before anything claims to be up
     settings = _server_settings(bolt_port, http_port, home)
-    try:
-        localdb.start(settings, echo=click.echo)
-    except localdb.LocalDbError as exc:
-        _fail(exc)
+    localdb.start(settings, echo=click.echo)
     current = localdb.running_settings(settings)
     os.environ["NEO4J_BOLT_PORT"] = str(current.bolt_port)
     graph = _graph()
     try:
-        migrate(graph)
-        counts = load(graph, PROJECT_ROOT / "seeds" / "demo.json")
+        click.echo("Migrating the schema...")
+        for line in migrate(graph).lines():
+            click.echo(f"  {line}")
+        click.echo("Seeding the demo org...")
+        _seed(graph, _seed_default(), reset=False)
     finally:
         graph.close()
-    click.echo("Seeded: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
     click.secho("\ngraphsvc is up:", bold=True)
     click.echo(f"  API:      http://{host}:{port}/api/v1   (header X-Acting-User: admin)")
-    click.echo(f"  Health:   http://{host}:{port}/healthz")
+    click.echo(f"  Health:   http://{host}:{port}/readyz   (/livez, /metrics)")
     click.echo(f"  Docs:     http://{host}:{port}/docs   (OpenAPI: /openapi.json)")
     click.echo(f"  Browser:  {current.http_url}/browser/   "
                f"(connect to {current.bolt_uri} as {current.user})")

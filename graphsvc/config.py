@@ -9,9 +9,39 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
-def _env_int(name: str, default: int) -> int:
+class ConfigError(Exception):
+    """A setting the environment gives cannot be used; names the variable and what it takes.
+    The CLI prints it as one line and exits with EXIT_CODE."""
+
+    exit_code = 2
+
+
+def env_int(name: str, default: int, low: int = 1, high: int = 65535) -> int:
     value = os.environ.get(name)
-    return int(value) if value else default
+    if not value:
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        number = None
+    if number is None or not low <= number <= high:
+        raise ConfigError(f"{name}={value!r}: expected a whole number from {low} to {high}.")
+    return number
+
+
+def env_float(name: str, default: float) -> float:
+    value = os.environ.get(name)
+    if not value:
+        return default
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not number > 0:
+        raise ConfigError(f"{name}={value!r}: expected a number of seconds above 0.")
+    return number
+
+
 
 
 @dataclass(frozen=True)
@@ -26,13 +56,13 @@ class Settings:
 
     @classmethod
     def from_env(cls, **overrides) -> Settings:
-        bolt_port = _env_int("NEO4J_BOLT_PORT", 7687)
+        bolt_port = env_int("NEO4J_BOLT_PORT", 7687)
         base = cls(
             neo4j_uri=os.environ.get("NEO4J_URI") or f"bolt://127.0.0.1:{bolt_port}",
             neo4j_user=os.environ.get("NEO4J_USER", cls.neo4j_user),
             neo4j_password=os.environ.get("NEO4J_PASSWORD", cls.neo4j_password),
             neo4j_database=os.environ.get("NEO4J_DATABASE", cls.neo4j_database),
-            query_timeout=float(os.environ.get("GRAPHSVC_QUERY_TIMEOUT", cls.query_timeout)),
+            query_timeout=env_float("GRAPHSVC_QUERY_TIMEOUT", cls.query_timeout),
         )
         return replace(base, **overrides)
 
@@ -62,8 +92,8 @@ class LocalServerSettings:
         base = cls(
             home=Path(env["GRAPHSVC_NEO4J_HOME"]) if env.get("GRAPHSVC_NEO4J_HOME") else cls().home,
             cache=Path(env["GRAPHSVC_CACHE"]) if env.get("GRAPHSVC_CACHE") else cls().cache,
-            bolt_port=_env_int("NEO4J_BOLT_PORT", cls.bolt_port),
-            http_port=_env_int("NEO4J_HTTP_PORT", cls.http_port),
+            bolt_port=env_int("NEO4J_BOLT_PORT", cls.bolt_port),
+            http_port=env_int("NEO4J_HTTP_PORT", cls.http_port),
             listen_address=env.get("NEO4J_LISTEN_ADDRESS", cls.listen_address),
             neo4j_version=env.get("GRAPHSVC_NEO4J_VERSION", cls.neo4j_version),
             browser_version=env.get("GRAPHSVC_BROWSER_VERSION", cls.browser_version),

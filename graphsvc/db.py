@@ -1,10 +1,20 @@
 """Access to Neo4j: one driver per process, named queries in read or write transaction
-functions (retried by the driver on transient errors), driver errors turned into domain
-errors here."""
+functions (`execute_read` / `execute_write`), retried here on transient errors, driver
+errors turned into domain errors here.
+
+Retries: a transient error inside a live database (a deadlock, a leader switch) is retried
+with a backoff of about a second, doubling, for up to RETRY_SECONDS, as the driver's own
+loop would. An unreachable database is not waited for: when a connection fails and a
+quick probe cannot reach the server either, the request fails at once with
+DatabaseUnavailable (503 `database_unavailable`), and the next request finds the database
+again by itself when it is back."""
 
 from __future__ import annotations
 
+import logging
+import random
 import re
+import time
 from collections.abc import Callable, Iterable
 from contextvars import ContextVar
 from typing import Any, TypeVar
@@ -12,16 +22,26 @@ from typing import Any, TypeVar
 import neo4j
 from neo4j import GraphDatabase, ManagedTransaction, unit_of_work
 from neo4j.api import BookmarkManager
-from neo4j.exceptions import ConstraintError, Neo4jError, ServiceUnavailable
+from neo4j.exceptions import (
+    AuthError,
+    ConstraintError,
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+)
 from neo4j.graph import Node, Path
 from neo4j.time import Date as NeoDate
 from neo4j.time import DateTime as NeoDateTime
 
 from graphsvc.config import Settings
 from graphsvc.cypher import queries
-from graphsvc.errors import Duplicate
+from graphsvc.errors import DatabaseUnavailable, Duplicate
 
 T = TypeVar("T")
+log = logging.getLogger("graphsvc.db")
+RETRY_SECONDS = 30.0
+CONNECT_SECONDS = 1.5  # a probe of a down or unroutable server gives up after this
 
 _CONSTRAINT_PROPERTY = re.compile(r"property `?(\w+)`?(?: = (.+))?")
 _CONSTRAINT_LABEL = re.compile(r"label `?(\w+)`?")
@@ -92,16 +112,17 @@ class Graph:
     """The service's handle on Neo4j. Holds no request state: safe to share across threads
     and to run many of (one per API worker) against one cluster."""
 
-    def __init__(self, settings: Settings):
+    def __init__(self, settings: Settings, metrics=None):
         self.settings = settings
+        self.metrics = metrics  # graphsvc.observability.DbMetrics, or None (the CLI)
         self.database = settings.neo4j_database
         self.driver = GraphDatabase.driver(
             settings.neo4j_uri,
             auth=(settings.neo4j_user, settings.neo4j_password),
             max_connection_pool_size=50,
-            # execute_* retries transient errors (deadlocks, leader switches) for up to this long.
-            max_transaction_retry_time=30.0,
-            connection_timeout=5.0,
+            # One attempt per execute_*: Graph._execute retries (see the module's docstring).
+            max_transaction_retry_time=0.0,
+            connection_timeout=CONNECT_SECONDS,
             # Planner hints about labels not created yet are noise in an empty database.
             notifications_min_severity="OFF",
         )
@@ -116,8 +137,7 @@ class Graph:
     def read_tx(self, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run `work(tx, *args, **kwargs)` in a read transaction (routed to any member)."""
         timed = unit_of_work(timeout=self.settings.query_timeout)(work)
-        with self._session(neo4j.READ_ACCESS) as session:
-            return _translate(session.execute_read, timed, *args, **kwargs)
+        return self._execute(neo4j.READ_ACCESS, timed, *args, **kwargs)
 
     def write_tx(self, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run `work(tx, ...)` in a write transaction. The driver may run it more than once
@@ -129,8 +149,65 @@ class Graph:
         """`write_tx` with a timeout of its own (a bulk import may run longer than a
         decision may)."""
         timed = unit_of_work(timeout=timeout)(work)
-        with self._session(neo4j.WRITE_ACCESS) as session:
-            return _translate(session.execute_write, timed, *args, **kwargs)
+        return self._execute(neo4j.WRITE_ACCESS, timed, *args, **kwargs)
+
+    def _execute(self, mode: str, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """`execute_read` / `execute_write` in a fresh session per attempt; `work` may run
+        more than once, so it must be safe to repeat."""
+        deadline, delay = None, 1.0
+        started, outcome = time.perf_counter(), "error"
+        try:
+            while True:
+                try:
+                    result = self._attempt(mode, work, *args, **kwargs)
+                    outcome = "ok"
+                    return result
+                except (ServiceUnavailable, SessionExpired) as exc:
+                    if not self.reachable():
+                        log.warning("Neo4j at %s is unreachable: %s", self.settings.neo4j_uri,
+                                    exc)
+                        outcome = "unavailable"
+                        if self.metrics:
+                            self.metrics.unavailable.inc()
+                        raise DatabaseUnavailable() from exc
+                    error: Exception = exc  # reachable: a routing change; retry
+                except (Neo4jError, DriverError) as exc:
+                    if not exc.is_retryable():
+                        raise
+                    error = exc
+                if self.metrics:
+                    self.metrics.retries.labels(type(error).__name__).inc()
+                now = time.monotonic()
+                deadline = deadline or now + RETRY_SECONDS
+                if now >= deadline:
+                    raise error
+                time.sleep(min(delay * random.uniform(0.8, 1.2), max(0.0, deadline - now)))
+                delay *= 2
+        finally:
+            if self.metrics:
+                self.metrics.transaction_seconds.labels(
+                    "write" if mode == neo4j.WRITE_ACCESS else "read", outcome
+                ).observe(time.perf_counter() - started)
+
+    def _attempt(self, mode: str, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        with self._session(mode) as session:
+            execute = (session.execute_write if mode == neo4j.WRITE_ACCESS
+                       else session.execute_read)
+            if self.metrics is None:
+                return _translate(execute, work, *args, **kwargs)
+            with self.metrics.session():
+                return _translate(execute, work, *args, **kwargs)
+
+    def reachable(self) -> bool:
+        """Whether a connection to the server can be made now (at most CONNECT_SECONDS).
+        Refused credentials are not unreachability: AuthError is raised."""
+        try:
+            self.driver.verify_connectivity()
+        except AuthError:
+            raise
+        except (DriverError, Neo4jError, OSError):
+            return False
+        return True
 
     def read(self, name: str, /, **params: Any) -> list[dict]:
         return self.read_tx(run, name, **params)

@@ -73,6 +73,17 @@ class SlotTaken(Conflict):
     code = "slot_taken"
 
 
+class DatabaseUnavailable(ServiceError):
+    """Neo4j cannot be reached; the details are in the log, not in the answer."""
+
+    status = 503
+    code = "database_unavailable"
+
+    def __init__(self, message: str = "The database is not reachable right now; try again "
+                                      "shortly.", **kw):
+        super().__init__(message, **kw)
+
+
 class Invalid(ServiceError):
     status = 422
     code = "invalid"

@@ -46,7 +46,22 @@ POM_TEMPLATE = """<project xmlns="http://maven.apache.org/POM/4.0.0">
 
 
 class LocalDbError(Exception):
-    """A problem starting or reaching the local server, worded for the person at the terminal."""
+    """A problem starting or reaching the local server, worded for the person at the terminal.
+    The CLI prints it without a traceback and exits with its exit code."""
+
+    exit_code = 7  # the server failed to start or stop
+
+
+class PortInUse(LocalDbError):
+    exit_code = 4
+
+
+class JavaUnusable(LocalDbError):
+    exit_code = 5
+
+
+class JarsUnavailable(LocalDbError):
+    exit_code = 6
 
 
 @dataclass
@@ -66,13 +81,13 @@ def java_major_version(java: str | None = None) -> int:
     try:
         out = subprocess.run([java, "-version"], capture_output=True, text=True, check=False)
     except FileNotFoundError as exc:
-        raise LocalDbError(
+        raise JavaUnusable(
             "Java was not found: Neo4j 5.26 needs Java 17 or newer "
             "(install a JDK, e.g. `apt-get install openjdk-17-jre-headless`, or set JAVA_HOME)."
         ) from exc
     match = re.search(r'version "(\d+)(?:\.(\d+))?', out.stderr + out.stdout)
     if not match:
-        raise LocalDbError(f"Could not read the Java version from: {out.stderr.strip()!r}")
+        raise JavaUnusable(f"Could not read the Java version from: {out.stderr.strip()!r}")
     major = int(match.group(1))
     if major == 1 and match.group(2):  # "1.8" style
         major = int(match.group(2))
@@ -89,7 +104,7 @@ def _java_binary() -> str:
 def require_java() -> None:
     major = java_major_version()
     if major < 17:
-        raise LocalDbError(f"Java {major} found, but Neo4j 5.26 needs Java 17 or newer.")
+        raise JavaUnusable(f"Java {major} found, but Neo4j 5.26 needs Java 17 or newer.")
 
 
 def port_is_free(host: str, port: int) -> bool:
@@ -118,7 +133,7 @@ def resolve_jars(settings: LocalServerSettings, echo=print) -> Path:
         return lib
     mvn = shutil.which("mvn")
     if not mvn:
-        raise LocalDbError(
+        raise JarsUnavailable(
             "Maven (`mvn`) was not found; it fetches the Neo4j jars from Maven Central "
             "(install it, e.g. `apt-get install maven`)."
         )
@@ -139,7 +154,7 @@ def resolve_jars(settings: LocalServerSettings, echo=print) -> Path:
     )
     if proc.returncode != 0 or not any(lib.glob(f"neo4j-{settings.neo4j_version}.jar")):
         tail = "\n".join((proc.stdout + proc.stderr).strip().splitlines()[-25:])
-        raise LocalDbError(f"Maven could not resolve the Neo4j artifacts:\n{tail}")
+        raise JarsUnavailable(f"Maven could not resolve the Neo4j artifacts:\n{tail}")
     done.write_text(settings.neo4j_version + "\n")
     return lib
 
@@ -161,6 +176,12 @@ def render_config(settings: LocalServerSettings, lib: Path) -> str:
         f"server.memory.pagecache.size={settings.pagecache}",
         "dbms.security.auth_enabled=true",
         "dbms.usage_report.enabled=false",
+        # Browser: no product analytics (its consent banner stays away), and remote content
+        # (guides) only from this machine, not from the internet; drivers send no telemetry.
+        # (Community 5.26 has no `browser.allow_outgoing_connections`.)
+        "client.allow_telemetry=false",
+        "browser.remote_content_hostname_whitelist=localhost,127.0.0.1",
+        "server.bolt.telemetry.enabled=false",
         "server.jvm.additional=-XX:+UseG1GC",
         "server.jvm.additional=-XX:-OmitStackTraceInFastThrow",
         "server.jvm.additional=-XX:+DisableExplicitGC",
@@ -226,11 +247,18 @@ def log_tail(settings: LocalServerSettings, lines: int = 40) -> str:
     return "\n".join(chunks) or "(no log written)"
 
 
-def wait_for_bolt(uri: str, user: str, password: str, timeout: float = 180) -> None:
-    """Block until Bolt answers a query with these credentials; LocalDbError after `timeout`."""
-    deadline = time.monotonic() + timeout
+def wait_for_bolt(uri: str, user: str, password: str, timeout: float = 180,
+                  echo=None) -> None:
+    """Block until Bolt answers a query with these credentials; LocalDbError after `timeout`.
+    With `echo`, say every 10 seconds that it is still waiting."""
+    started = time.monotonic()
+    deadline = started + timeout
+    said = started
     last: Exception | None = None
     while time.monotonic() < deadline:
+        if echo and time.monotonic() - said >= 10:
+            said = time.monotonic()
+            echo(f"  still waiting for Neo4j to answer on {uri} ({said - started:.0f} s)...")
         try:
             with GraphDatabase.driver(uri, auth=(user, password)) as driver:
                 driver.verify_connectivity()
@@ -257,7 +285,7 @@ def start(settings: LocalServerSettings, echo=print, timeout: float = 180) -> Se
     require_java()
     for label, port in (("Bolt", settings.bolt_port), ("HTTP", settings.http_port)):
         if not port_is_free(settings.listen_address, port):
-            raise LocalDbError(
+            raise PortInUse(
                 f"The {label} port {port} on {settings.listen_address} is already in use "
                 f"by another process; choose another with NEO4J_{label.upper()}_PORT or "
                 f"--{label.lower()}-port."
@@ -275,13 +303,14 @@ def start(settings: LocalServerSettings, echo=print, timeout: float = 180) -> Se
         "bolt_port": settings.bolt_port, "http_port": settings.http_port,
         "listen_address": settings.listen_address, "version": settings.neo4j_version,
     }))
+    echo(f"Starting Neo4j {settings.neo4j_version} on {settings.bolt_uri}...")
     proc = _run_launcher(settings, lib, LAUNCHER, "start")
     if proc.returncode != 0:
         raise LocalDbError(
             f"Neo4j failed to start:\n{proc.stdout}{proc.stderr}\n{log_tail(settings)}"
         )
     try:
-        wait_for_bolt(settings.bolt_uri, settings.user, settings.password, timeout)
+        wait_for_bolt(settings.bolt_uri, settings.user, settings.password, timeout, echo=echo)
     except LocalDbError as exc:
         raise LocalDbError(f"{exc}\n{log_tail(settings)}") from exc
     echo(f"Neo4j {settings.neo4j_version} started on {settings.bolt_uri} "

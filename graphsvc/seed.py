@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from graphsvc.config import PROJECT_ROOT
 from graphsvc.db import Graph
 
 # Order matters: later sections link to nodes of earlier ones.
@@ -14,6 +15,27 @@ SECTIONS = ["settings", "locations", "users", "user_groups", "account_manager_gr
             "service_groups", "directories", "areas", "contacts", "contact_groups",
             "working_hours", "absences", "bookings", "qualifications", "cases"]
 BATCH = 5000
+
+
+def demo_seed_path() -> Path:
+    """The demo org: packaged inside the wheel (the Docker image) or the repository's."""
+    packaged = Path(__file__).parent / "seeds" / "demo.json"
+    return packaged if packaged.is_file() else PROJECT_ROOT / "seeds" / "demo.json"
+
+
+def is_empty(graph: Graph) -> bool:
+    """No data (the schema-version mark is not data)."""
+    return graph.read_one("system/count_data")["nodes"] == 0
+
+
+def seed_demo(graph: Graph, path: Path, reset: bool = False) -> dict[str, int] | None:
+    """Load `path` into an empty database; a database holding data is left alone (None)
+    unless `reset`, which wipes it first."""
+    if reset:
+        wipe(graph)
+    elif not is_empty(graph):
+        return None
+    return load(graph, path)
 
 
 def load(graph: Graph, path: Path) -> dict[str, int]:

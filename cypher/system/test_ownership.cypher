@@ -2,6 +2,7 @@
 // params: $owner (label of the mark)
 // columns: nodes, owned
 MATCH (n)
+WHERE NOT n:GraphsvcSchema
 WITH count(n) AS nodes
 OPTIONAL MATCH (mark) WHERE $owner IN labels(mark)
 RETURN nodes, count(mark) > 0 AS owned

@@ -39,6 +39,9 @@ class ErrorDetail(Schema):
         "description": "more, where the code has it: the failed condition and paths of a "
                        "refusal, the parser's line/column/position of malformed JSON",
         "example": {"failed": "time", "paths": []}})
+    request_id = fields.String(metadata={
+        "description": "the request's X-Request-Id (sent or made up), also in the logs",
+        "example": "9f1c2e7a4b8d4f0e9a3c5b7d1e2f3a4b"})
 
 
 class ErrorBody(Schema):

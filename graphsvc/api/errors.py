@@ -15,7 +15,8 @@ from neo4j.exceptions import (
 )
 from werkzeug.exceptions import HTTPException
 
-from graphsvc.errors import ServiceError
+from graphsvc.errors import DatabaseUnavailable, ServiceError
+from graphsvc.observability import request_id
 
 log = logging.getLogger("graphsvc.api")
 
@@ -31,6 +32,9 @@ def error_body(status: int, code: str, message: str, fields: dict | None = None,
     error = {"code": code, "message": message, "fields": fields or {}}
     if details:
         error["details"] = details
+    rid = request_id()
+    if rid:
+        error["request_id"] = rid
     return jsonify({"error": error}), status, headers or {}
 
 
@@ -50,7 +54,9 @@ def flatten_messages(messages, prefix: str = "") -> dict[str, list[str]]:
 
 
 def handle_service_error(exc: ServiceError):
-    return error_body(exc.status, exc.code, exc.message, exc.fields, exc.details)
+    headers = {"Retry-After": str(RETRY_AFTER_SECONDS)} if exc.status == 503 else None
+    return error_body(exc.status, exc.code, exc.message, exc.fields, exc.details,
+                      headers=headers)
 
 
 def handle_http_exception(exc: HTTPException):
@@ -71,7 +77,9 @@ def handle_http_exception(exc: HTTPException):
 
 
 def handle_unavailable(exc: Exception):
-    return error_body(503, "database_unavailable", f"Neo4j is not reachable: {exc}")
+    """The driver's own words (addresses, resolver internals) go to the log only."""
+    log.warning("Neo4j unavailable: %s", exc)
+    return _busy(DatabaseUnavailable().message, code="database_unavailable")
 
 
 def _busy(message: str, code: str = "busy"):

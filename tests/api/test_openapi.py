@@ -55,7 +55,7 @@ def test_every_error_status_is_documented_with_the_real_body(spec):
     body = spec["components"]["schemas"]["ErrorBody"]
     detail = spec["components"]["schemas"]["ErrorDetail"]
     assert body["required"] == ["error"]
-    assert set(detail["properties"]) == {"code", "message", "fields", "details"}
+    assert set(detail["properties"]) == {"code", "message", "fields", "details", "request_id"}
     # admin-only routes say so, and so do routes whose service checks rights itself
     assert "403" in spec["paths"]["/api/v1/locations"]["post"]["responses"]
     assert "403" in spec["paths"]["/api/v1/access/contacts/{uid}"]["get"]["responses"]

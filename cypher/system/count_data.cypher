@@ -1,0 +1,6 @@
+// How many nodes of data the database holds (the schema-version mark is not data).
+// params: none
+// columns: nodes
+MATCH (n)
+WHERE NOT n:GraphsvcSchema
+RETURN count(n) AS nodes

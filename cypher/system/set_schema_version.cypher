@@ -1,0 +1,6 @@
+// Record the schema version `graphsvc db migrate` installed (a node `wipe` spares).
+// params: $version
+// columns: version
+MERGE (s:GraphsvcSchema {key: 'graphsvc'})
+SET s.version = $version
+RETURN s.version AS version

@@ -1,0 +1,6 @@
+// Every constraint and index by name (a uniqueness constraint by its own name, not its
+// index's): `graphsvc db migrate` reports what it created.
+// params: none
+// columns: name
+SHOW INDEXES YIELD name, owningConstraint
+RETURN coalesce(owningConstraint, name) AS name
