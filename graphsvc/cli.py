@@ -330,7 +330,25 @@ def gunicorn_options(host: str, port: int, workers: int) -> dict:
     writes its own JSON access lines (with the request id), so gunicorn writes none."""
     return {"bind": f"{host}:{port}", "workers": workers, "threads": 4,
             "worker_class": "gthread", "timeout": 60, "keepalive": 75,
-            "limit_request_line": 8190, "accesslog": None, "child_exit": _worker_exited}
+            "limit_request_line": 8190, "accesslog": None, "child_exit": _worker_exited,
+            "logconfig_dict": GUNICORN_JSON_LOGS}
+
+
+# gunicorn's own lines (starting, workers booting) as JSON, like the app's.
+GUNICORN_JSON_LOGS = {
+    "version": 1, "disable_existing_loggers": False,
+    "formatters": {"json": {
+        "()": "pythonjsonlogger.json.JsonFormatter",
+        "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+        "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"}}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "json",
+                            "stream": "ext://sys.stderr"}},
+    "root": {"level": "INFO", "handlers": ["stderr"]},
+    "loggers": {"gunicorn.error": {"handlers": ["stderr"], "level": "INFO",
+                                   "propagate": False, "qualname": "gunicorn.error"},
+                "gunicorn.access": {"handlers": ["stderr"], "level": "INFO",
+                                    "propagate": False, "qualname": "gunicorn.access"}},
+}
 
 
 def _worker_exited(server, worker) -> None:
@@ -361,8 +379,8 @@ def up(bolt_port, http_port, home, host, port, workers) -> None:
     graph = _graph()
     try:
         click.echo("Migrating the schema...")
-        for line in migrate(graph).lines():
-            click.echo(f"  {line}")
+        report = migrate(graph)
+        click.echo(f"  {report.summary()}")
         click.echo("Seeding the demo org...")
         _seed(graph, _seed_default(), reset=False)
     finally:

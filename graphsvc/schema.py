@@ -28,6 +28,13 @@ class MigrationReport:
     def up_to_date(self) -> bool:
         return not self.created and not self.rewritten
 
+    def summary(self) -> str:
+        if self.up_to_date:
+            return "The schema is up to date."
+        rows = sum(self.rewritten.values())
+        return (f"created {len(self.created)} constraints and indexes"
+                + (f", migrated {rows} rows" if rows else ""))
+
     def lines(self) -> list[str]:
         if self.up_to_date:
             return ["The schema is up to date."]
