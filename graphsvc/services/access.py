@@ -19,10 +19,23 @@ def tx_second_group_on(tx: ManagedTransaction) -> bool:
     return bool(run_one(tx, "org/get_settings")["settings"]["second_account_manager_group"])
 
 
-def tx_visible(tx: ManagedTransaction, user: str, after: str | None,
-               limit: int) -> list[dict]:
-    """A page of the contacts `user` sees, in uid order after `after` (the user's side)."""
-    return run(tx, "access/visible_contacts", user=user, after=after, limit=limit)
+def tx_visible(tx: ManagedTransaction, user: str, after: str | None, limit: int,
+               strategy: str | None = None) -> list[dict]:
+    """A page of the contacts `user` sees, in uid order after `after`, at the cost of the
+    page: from the user's side when the user reaches few contacts, otherwise by walking
+    the uid index and checking each contact from its side (see visible_plan.cypher).
+    `strategy` ("user" or "index") forces one, for the tests that hold both to the rule."""
+    plan = run_one(tx, "access/visible_plan", user=user)
+    if plan is None:
+        return []  # unknown or inactive: sees nothing
+    if strategy is None:
+        walk_index = plan["admin"] or plan["reach"] ** 2 > limit * plan["contacts"]
+        strategy = "index" if walk_index else "user"
+    if strategy == "user":
+        return run(tx, "access/visible_contacts", user=user, after=after, limit=limit)
+    uids = [row["uid"] for row in run(tx, "access/visible_by_index", user=user,
+                                      after=after, limit=limit)]
+    return tx_contact_access(tx, user, uids)
 
 
 def tx_contact_access(tx: ManagedTransaction, user: str, contacts: list[str]) -> list[dict]:

@@ -94,6 +94,16 @@ def load_world(graph, w):
                                            for c in CONTACTS] + [{"uid": "t", "title": "-"}])
 
 
+def visible_page(graph, user, limit, cursor, strategy):
+    """One page through tx_visible with a forced strategy; paths checked complete."""
+    from graphsvc.pagination import decode_cursor, page
+
+    rows = graph.read_tx(access.tx_visible, user, decode_cursor(cursor), limit + 1, strategy)
+    for row in rows:
+        assert row["reasons"] and row["paths"], (user, strategy, row)
+    return page([row["contact"] for row in rows], limit)
+
+
 def walk(fetch, size):
     """Every item of a keyset-paginated list, page by page."""
     seen, cursor = [], None
@@ -145,6 +155,11 @@ def test_check_list_and_reference_agree(graph, w):
             got = walk(lambda n, cur, u=user: access.visible_contacts(graph, ADMIN, u, n, cur),
                        size)
             assert got == expected, (user, size)
+        for strategy in ("user", "index"):  # both ways of listing, whichever the plan picks
+            for size in (1, 3):
+                got = walk(lambda n, cur, u=user, st=strategy: visible_page(graph, u, n, cur,
+                                                                             st), size)
+                assert got == expected, (user, strategy, size)
         pullable = graph.read("cases/pull_candidates", agent=user, limit=100)
         assert sorted(row["uid"][2:] for row in pullable) == expected, (user, "pull")
         case_lists_agree(graph, w, user, expected)

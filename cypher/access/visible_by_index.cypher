@@ -1,0 +1,28 @@
+// The uids of one page of the contacts a user sees, walking the contact uid index from
+// $after and checking each contact from its own side (its one or two directories, its
+// account-manager groups), stopping at $limit: for a user who sees much, this costs what
+// the page holds (visible_plan.cypher says when). Same rule as contact_access.cypher.
+// params: $user, $after (uid or null), $limit
+// columns: uid
+MATCH (u:User {uid: $user})
+WHERE u.active
+OPTIONAL MATCH (s:Settings {key: 'global'})
+WITH u, coalesce(s.second_account_manager_group, false) AS second
+MATCH (c:Contact)
+WHERE c.uid > coalesce($after, '')
+WITH u, second, c
+ORDER BY c.uid
+WHERE u.is_admin
+   OR EXISTS {
+        MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'all'})
+        WHERE EXISTS { (u)-[:CAN_ACCESS]->(d) }
+           OR EXISTS { (u)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->(d) } }
+   OR EXISTS {
+        MATCH (c)-[m:PRIMARY_MANAGER|SECONDARY_MANAGER]->(g:AccountManagerGroup)
+        WHERE (type(m) = 'PRIMARY_MANAGER' OR second)
+          AND EXISTS { (u)-[:MEMBER_OF]->(g) }
+          AND EXISTS { MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'assigned'})
+                       WHERE EXISTS { (u)-[:CAN_ACCESS]->(d) }
+                          OR EXISTS { (u)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->(d) } } }
+RETURN c.uid AS uid
+LIMIT $limit
