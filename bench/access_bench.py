@@ -1,6 +1,21 @@
-"""Visibility benchmark: 1,000,000 contacts, 10,000 users. Prints the generator's load rate
-(batched UNWIND, with a progress bar), then p50/p95 of the access check and of a
-visible-contacts page of 50, over HTTP and as bare Cypher, side by side.
+"""Visibility benchmark shaped like a bank, timed per class of asker.
+
+1,000,000 contacts and 10,000 users by default: one national `all` directory with a third of
+the contacts, ten regional `assigned` directories, five small `all` directories; advisors
+reach them through user groups (their region's, and for seven regions the national one);
+account-manager books from a few customers to several thousand; 3% admins. Each class of
+asker is timed on its own: a mean over users who see nothing hides the cost.
+
+  - admin
+  - national `all` directory through a user group (sees about a third)
+  - `assigned` region with a large book (a tenth of the region's customers)
+  - small `all` directory only (about 300 contacts)
+  - no access at all
+
+For each: the access check of a random contact, the first visible page of 50 and a page
+from the middle of the uid range, as bare Cypher (the service in-process) and over HTTP,
+with the floors of the same run (`RETURN 1` over Bolt, a GET of one location over HTTP).
+Every answer timed is first checked against a plain-Python statement of the rule.
 
     .venv/bin/python -m bench.access_bench [--contacts 1000000] [--users 10000]
 """
@@ -22,94 +37,163 @@ from bench.common import (
     measure,
     print_table,
 )
+from graphsvc.actor import Actor
 from graphsvc.seed import load_data
+from graphsvc.services import access
 
-DIRECTORIES = 200
-ALL_MODE = 50  # the first 50 directories are mode 'all', the rest 'assigned'
-USER_GROUPS = 100
+REGIONS = 10
+SMALL = 5
+BIG_BOOKS = 20          # advisors with a large book (two per region)
 BATCH = 10_000
+CLASSES = {
+    "admin": "admin0",
+    "national `all` directory via user group": "adv00000",   # region 0 reaches national
+    "`assigned` region, large book": None,  # a big advisor outside the national regions
+    "small `all` directory only": "small0",
+    "no access": "nobody",
+}
 
 
-def org_sections(users: int, rnd: random.Random) -> dict:
-    user_rows = [{"uid": f"u{i:05d}", "name": f"User {i}", "email": f"u{i}@bench.example",
-                  "is_admin": i == 0} for i in range(users)]
-    groups = [{"uid": f"ug{g}", "name": f"Office {g}", "members": []}
-              for g in range(USER_GROUPS)]
-    for i in range(users):
-        groups[i % USER_GROUPS]["members"].append(f"u{i:05d}")
-    eponymous = [{"uid": f"amg-u{i:05d}", "name": f"User {i}", "eponymous_of": f"u{i:05d}",
-                  "members": [f"u{i:05d}"]} for i in range(users)]
-    regions = [{"uid": f"region{r}", "name": f"Region {r}", "eponymous_of": None,
-                "members": [f"u{rnd.randrange(users):05d}" for _ in range(20)]}
-               for r in range(200)]
-    directories = [{"uid": f"dir{d}", "name": f"Directory {d}",
-                    "visibility": "all" if d < ALL_MODE else "assigned",
-                    "users": [f"u{rnd.randrange(users):05d}" for _ in range(20)],
-                    "user_groups": [f"ug{rnd.randrange(USER_GROUPS)}" for _ in range(3)]}
-                   for d in range(DIRECTORIES)]
-    return {"users": user_rows, "user_groups": groups,
-            "account_manager_groups": eponymous + regions, "directories": directories}
+class Org:
+    """The generated org, kept in memory as the plain-Python reference of the rule."""
+
+    def __init__(self, contacts: int, users: int, rnd: random.Random):
+        self.contacts = contacts
+        self.admins = [f"admin{i}" for i in range(max(1, users * 3 // 100))]
+        self.advisors = [f"adv{i:05d}" for i in range(users - len(self.admins) - BIG_BOOKS
+                                                      - SMALL - 1)]
+        self.big = [f"big{i:02d}" for i in range(BIG_BOOKS)]
+        self.small = [f"small{i}" for i in range(SMALL)]
+        self.region_of = {u: i % REGIONS for i, u in enumerate(self.advisors + self.big)}
+        self.national_regions = set(range(7))
+        self.big_in = {r: [b for b in self.big if self.region_of[b] == r]
+                       for r in range(REGIONS)}
+        self.rnd = rnd
+
+    def user_rows(self) -> dict:
+        users = ([{"uid": u, "name": u, "email": f"{u}@b.example", "is_admin": True}
+                  for u in self.admins]
+                 + [{"uid": u, "name": u, "email": f"{u}@b.example"}
+                    for u in self.advisors + self.big + self.small + ["nobody"]])
+        groups = [{"uid": f"region{r}", "name": f"Region {r}",
+                   "members": [u for u, reg in self.region_of.items() if reg == r]}
+                  for r in range(REGIONS)]
+        books = [{"uid": f"amg-{u}", "name": u, "eponymous_of": u, "members": [u]}
+                 for u in self.advisors + self.big]
+        directories = [{"uid": "national", "name": "National", "visibility": "all",
+                        "user_groups": [f"region{r}" for r in sorted(self.national_regions)]}]
+        directories += [{"uid": f"regional{r}", "name": f"Regional {r}",
+                         "visibility": "assigned", "user_groups": [f"region{r}"]}
+                        for r in range(REGIONS)]
+        directories += [{"uid": f"smalldir{i}", "name": f"Small {i}", "visibility": "all",
+                         "users": [self.small[i]]} for i in range(SMALL)]
+        return {"users": users, "user_groups": groups, "account_manager_groups": books,
+                "directories": directories}
+
+    def contact(self, i: int) -> dict:
+        """Contact i, deterministically: its directory and book."""
+        if i % 1000 == 7:
+            directory, book = f"smalldir{(i // 1000) % SMALL}", None
+        elif i % 3 == 0:
+            directory, book = "national", f"amg-{self.advisors[i % len(self.advisors)]}"
+        else:
+            region = i % REGIONS
+            # One regional contact in five is in the book of one of the region's two big
+            # advisors (about 6,700 each at 1,000,000 contacts); the rest in small books.
+            big = self.big_in[region]
+            k = i // REGIONS
+            owner = big[(k // 5) % len(big)] if k % 5 == 0 else \
+                self.advisors[(i * 7) % len(self.advisors)]
+            book, directory = f"amg-{owner}", f"regional{region}"
+        return {"uid": f"c{i:07d}", "name": f"Customer {i}", "email": f"c{i}@example.no",
+                "directories": [directory], "primary_manager_group": book}
+
+    def batches(self) -> Iterator[list[dict]]:
+        for start in range(0, self.contacts, BATCH):
+            yield [self.contact(i) for i in range(start, min(self.contacts, start + BATCH))]
+
+    def sees(self, user: str, c: dict) -> bool:
+        if user in self.admins:
+            return True
+        directory, book = c["directories"][0], c["primary_manager_group"]
+        if directory.startswith("smalldir"):
+            return user in self.small and directory == f"smalldir{self.small.index(user)}"
+        region = self.region_of.get(user)
+        if region is None:
+            return False
+        if directory == "national":
+            return region in self.national_regions
+        return directory == f"regional{region}" and book == f"amg-{user}"
 
 
-def contact_batches(contacts: int, users: int, rnd: random.Random) -> Iterator[list[dict]]:
-    batch = []
-    for i in range(contacts):
-        manager = (f"amg-u{rnd.randrange(users):05d}" if rnd.random() < 0.8
-                   else f"region{rnd.randrange(200)}")
-        batch.append({"uid": f"c{i:07d}", "name": f"Customer {i}",
-                      "email": f"c{i}@example.no",
-                      "directories": [f"dir{rnd.randrange(DIRECTORIES)}"],
-                      "primary_manager_group": manager})
-        if len(batch) == BATCH:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+def check_answers(graph, org: Org, samples: int, rnd: random.Random) -> int:
+    """The answers timed are right: access checks of random pairs, and first pages."""
+    checked = 0
+    for user in CLASSES.values():
+        for _ in range(samples):
+            i = rnd.randrange(org.contacts)
+            c = org.contact(i)
+            rows = graph.read("access/contact_access", users=[user], contacts=[c["uid"]])
+            assert bool(rows) == org.sees(user, c), (user, c)
+            checked += 1
+        page = access.visible_contacts(graph, Actor("admin0", True), user, 50, None)["items"]
+        want = [f"c{i:07d}" for i in range(org.contacts) if org.sees(user, org.contact(i))][:50] \
+            if user != "admin0" else [f"c{i:07d}" for i in range(50)]
+        assert [c["uid"] for c in page] == want, (user, [c["uid"] for c in page][:5], want[:5])
+        checked += 1
+    return checked
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--contacts", type=int, default=1_000_000)
     parser.add_argument("--users", type=int, default=10_000)
-    parser.add_argument("--samples", type=int, default=300)
+    parser.add_argument("--samples", type=int, default=200)
     parser.add_argument("--keep", action="store_true", help="leave the bench server running")
     args = parser.parse_args()
     rnd = random.Random(5)
+    org = Org(args.contacts, args.users, rnd)
+    CLASSES["`assigned` region, large book"] = next(
+        b for b in org.big if org.region_of[b] not in org.national_regions)
     with bench_graph(keep=args.keep) as graph:
         started = time.perf_counter()
-        load_data(graph, org_sections(args.users, rnd))
-        load_with_progress(graph, (("contacts", batch) for batch in
-                                   contact_batches(args.contacts, args.users, rnd)),
-                           args.contacts, unit="contact")
+        load_data(graph, org.user_rows())
+        load_with_progress(graph, (("contacts", b) for b in org.batches()), args.contacts,
+                           unit="contact")
         elapsed = time.perf_counter() - started
-        counts = graph.read_one("system/count_all")
-        print(f"loaded {counts['nodes']} nodes and {counts['relationships']} relationships in "
-              f"{elapsed:.0f}s: {counts['nodes'] / elapsed:.0f} nodes/s, "
-              f"{args.contacts / elapsed:.0f} contacts/s (UNWIND batches of {BATCH})")
-        pairs = [(f"u{rnd.randrange(1, args.users):05d}", f"c{rnd.randrange(args.contacts):07d}")
-                 for _ in range(args.samples)]
-        readers = [f"u{rnd.randrange(1, args.users):05d}" for _ in range(args.samples)]
-        results = [
-            measure("access check, bare Cypher",
-                    [lambda u=u, c=c: graph.read("access/contact_access", users=[u],
-                                                 contacts=[c])
-                     for u, c in pairs]),
-            measure("visible contacts, page of 50, bare Cypher",
-                    [lambda u=u: graph.read("access/visible_contacts", user=u, after=None,
-                                            limit=51) for u in readers]),
-        ]
+        print(f"loaded {args.contacts} contacts in {elapsed:.0f} s "
+              f"({args.contacts / elapsed:.0f} contacts/s)")
+        print(f"checked {check_answers(graph, org, 40, rnd)} answers against the reference")
+        middle = f"c{args.contacts // 2:07d}"
+        contacts = [f"c{rnd.randrange(args.contacts):07d}" for _ in range(args.samples)]
+        results = [measure("floor: RETURN 1 over Bolt",
+                           [lambda: graph.read("system/ping")] * args.samples)]
+        for label, user in CLASSES.items():
+            results += [
+                measure(f"access check, bare: {label}",
+                        [lambda u=user, c=c: graph.read("access/contact_access", users=[u],
+                                                        contacts=[c]) for c in contacts]),
+                measure(f"first page of 50, bare: {label}",
+                        [lambda u=user: graph.read_tx(access.tx_visible, u, None, 51)]
+                        * args.samples),
+                measure(f"middle page of 50, bare: {label}",
+                        [lambda u=user: graph.read_tx(access.tx_visible, u, middle, 51)]
+                        * args.samples),
+            ]
         with api_server(graph.settings) as base, httpx.Client(base_url=base,
                                                               timeout=60) as client:
-            results.insert(1, measure("access check, HTTP", [
-                http_get(client, f"/api/v1/access/contacts/{c}?user={u}", "u00000")
-                for u, c in pairs]))
-            results.append(measure("visible contacts, page of 50, HTTP", [
-                http_get(client, f"/api/v1/users/{u}/visible-contacts?limit=50", "u00000")
-                for u in readers]))
-            sizes = [len(client.get(f"/api/v1/users/{u}/visible-contacts?limit=50",
-                                    headers={"X-Acting-User": "u00000"}).json()["items"])
-                     for u in readers[:20]]
-        print(f"items on a first page (20 users): {sizes}")
+            results.append(measure("floor: GET one location over HTTP",
+                                   [http_get(client, "/api/v1/locations?limit=1", "admin0")]
+                                   * args.samples))
+            for label, user in CLASSES.items():
+                results += [
+                    measure(f"access check, HTTP: {label}", [
+                        http_get(client, f"/api/v1/access/contacts/{c}?user={user}", "admin0")
+                        for c in contacts]),
+                    measure(f"first page of 50, HTTP: {label}", [
+                        http_get(client, f"/api/v1/users/{user}/visible-contacts?limit=50",
+                                 "admin0")] * args.samples),
+                ]
     print_table(f"visibility: {args.contacts} contacts, {args.users} users (sequential)",
                 results)
 

@@ -346,7 +346,8 @@ GUNICORN_JSON_LOGS = {
     "root": {"level": "INFO", "handlers": ["stderr"]},
     "loggers": {"gunicorn.error": {"handlers": ["stderr"], "level": "INFO",
                                    "propagate": False, "qualname": "gunicorn.error"},
-                "gunicorn.access": {"handlers": ["stderr"], "level": "INFO",
+                # the app writes the access lines (JSON, with the request id)
+                "gunicorn.access": {"handlers": [], "level": "WARNING",
                                     "propagate": False, "qualname": "gunicorn.access"}},
 }
 

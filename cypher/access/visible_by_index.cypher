@@ -8,21 +8,25 @@ MATCH (u:User {uid: $user})
 WHERE u.active
 OPTIONAL MATCH (s:Settings {key: 'global'})
 WITH u, coalesce(s.second_account_manager_group, false) AS second
-MATCH (c:Contact)
-WHERE c.uid > coalesce($after, '')
-WITH u, second, c
-ORDER BY c.uid
-WHERE u.is_admin
-   OR EXISTS {
-        MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'all'})
-        WHERE EXISTS { (u)-[:CAN_ACCESS]->(d) }
-           OR EXISTS { (u)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->(d) } }
-   OR EXISTS {
-        MATCH (c)-[m:PRIMARY_MANAGER|SECONDARY_MANAGER]->(g:AccountManagerGroup)
-        WHERE (type(m) = 'PRIMARY_MANAGER' OR second)
-          AND EXISTS { (u)-[:MEMBER_OF]->(g) }
-          AND EXISTS { MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'assigned'})
-                       WHERE EXISTS { (u)-[:CAN_ACCESS]->(d) }
-                          OR EXISTS { (u)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->(d) } } }
-RETURN c.uid AS uid
-LIMIT $limit
+CALL (u, second) {
+  // (inside the subquery the index seek is the leaf, so its order is the answer's:
+  // no sort, and the walk stops at the page)
+  MATCH (c:Contact)
+  WHERE c.uid > coalesce($after, '')
+  AND (u.is_admin
+     OR EXISTS {
+          MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'all'})
+          WHERE EXISTS { (u)-[:CAN_ACCESS]->(d) }
+             OR EXISTS { (u)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->(d) } }
+     OR EXISTS {
+          MATCH (c)-[m:PRIMARY_MANAGER|SECONDARY_MANAGER]->(g:AccountManagerGroup)
+          WHERE (type(m) = 'PRIMARY_MANAGER' OR second)
+            AND EXISTS { (u)-[:MEMBER_OF]->(g) }
+            AND EXISTS { MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'assigned'})
+                         WHERE EXISTS { (u)-[:CAN_ACCESS]->(d) }
+                            OR EXISTS { (u)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->(d) } } })
+  RETURN c.uid AS uid
+  ORDER BY uid
+  LIMIT $limit
+}
+RETURN uid
