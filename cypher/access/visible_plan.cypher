@@ -6,7 +6,9 @@
 // 'all' directory, and the books of the user's account-manager groups), N from the count
 // store: nothing here walks a directory.
 // params: $user
-// columns: admin, contacts, reach (no row for an unknown or inactive user)
+// A user whose reach is all in its books (no 'all' directory) is listed book by book in
+// contact-uid order instead (visible_by_books.cypher): that costs the page whatever R is.
+// columns: admin, contacts, reach, in_all, in_books (no row for an unknown or inactive user)
 MATCH (u:User {uid: $user})
 WHERE u.active
 CALL () {
@@ -28,4 +30,4 @@ CALL (u) {
   OPTIONAL MATCH (u)-[:MEMBER_OF]->(g:AccountManagerGroup)
   RETURN sum(COUNT { (g)<-[:PRIMARY_MANAGER|SECONDARY_MANAGER]-() }) AS in_books
 }
-RETURN u.is_admin AS admin, contacts, in_all + in_books AS reach
+RETURN u.is_admin AS admin, contacts, in_all + in_books AS reach, in_all, in_books

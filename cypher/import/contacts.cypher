@@ -13,7 +13,11 @@ WITH row, old IS NULL AS created,
                                          SECONDARY_MANAGER]->(x)
                            RETURN type(r) + ':' + x.uid AS link ORDER BY link }} AS before
 MERGE (n:Contact {uid: row.uid})
-SET n.name = row.name, n.email = row.email, n.kind = row.kind
+SET n.name = row.name, n.email = row.email, n.kind = row.kind,
+    n.primary_book = CASE WHEN row.primary_manager_group IS NULL THEN null
+                     ELSE row.primary_manager_group + '|' + row.uid END,
+    n.secondary_book = CASE WHEN row.secondary_manager_group IS NULL THEN null
+                       ELSE row.secondary_manager_group + '|' + row.uid END
 WITH row, created, before, n,
      [['IN_CATEGORY', row.customer_category], ['HOME_LOCATION', row.home_location],
       ['PRIMARY_MANAGER', row.primary_manager_group],

@@ -4,7 +4,11 @@
 // columns: none
 UNWIND $rows AS row
 MERGE (c:Contact {uid: row.uid})
-SET c.name = row.name, c.email = row.email, c.kind = coalesce(row.kind, 'customer')
+SET c.name = row.name, c.email = row.email, c.kind = coalesce(row.kind, 'customer'),
+    c.primary_book = CASE WHEN row.primary_manager_group IS NULL THEN null
+                     ELSE row.primary_manager_group + '|' + row.uid END,
+    c.secondary_book = CASE WHEN row.secondary_manager_group IS NULL THEN null
+                       ELSE row.secondary_manager_group + '|' + row.uid END
 WITH c, row
 CALL (c, row) {
   MATCH (cat:CustomerCategory {uid: row.customer_category})

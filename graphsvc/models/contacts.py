@@ -58,6 +58,12 @@ class Contact(StructuredNode):
     kind = StringProperty(default="customer", choices={"customer": "customer",
                                                        "supplier": "supplier",
                                                        "colleague": "colleague"})
+    # '<account-manager group uid>|<contact uid>' of the primary and the secondary group:
+    # indexed, so a user's book is walked in contact-uid order and a visible page stops at
+    # the page (cypher/access/visible_by_books.cypher). Every writer of the two links sets
+    # them; readers still check the link itself.
+    primary_book = StringProperty(index=True)
+    secondary_book = StringProperty(index=True)
 
     category = RelationshipTo(CustomerCategory, "IN_CATEGORY", cardinality=ZeroOrOne)
     home_location = RelationshipTo(Location, "HOME_LOCATION", cardinality=ZeroOrOne)

@@ -22,20 +22,29 @@ def tx_second_group_on(tx: ManagedTransaction) -> bool:
 def tx_visible(tx: ManagedTransaction, user: str, after: str | None, limit: int,
                strategy: str | None = None) -> list[dict]:
     """A page of the contacts `user` sees, in uid order after `after`, at the cost of the
-    page: from the user's side when the user reaches few contacts, otherwise by walking
-    the uid index and checking each contact from its side (see visible_plan.cypher).
-    `strategy` ("user" or "index") forces one, for the tests that hold both to the rule."""
+    page (see visible_plan.cypher): book by book in uid order when everything the user
+    reaches is in its books; else from the user's side when it reaches few contacts;
+    else by walking the uid index and checking each contact from its side. `strategy`
+    ("user", "index" or "books") forces one, for the tests that hold each to the rule
+    ("books" only where it applies: a user without an 'all' directory)."""
     plan = run_one(tx, "access/visible_plan", user=user)
     if plan is None:
         return []  # unknown or inactive: sees nothing
     if strategy is None:
-        walk_index = plan["admin"] or plan["reach"] ** 2 > limit * plan["contacts"]
-        strategy = "index" if walk_index else "user"
+        strategy = _strategy(plan, limit)
     if strategy == "user":
         return run(tx, "access/visible_contacts", user=user, after=after, limit=limit)
-    uids = [row["uid"] for row in run(tx, "access/visible_by_index", user=user,
-                                      after=after, limit=limit)]
+    query = "access/visible_by_books" if strategy == "books" else "access/visible_by_index"
+    uids = [row["uid"] for row in run(tx, query, user=user, after=after, limit=limit)]
     return tx_contact_access(tx, user, uids)
+
+
+def _strategy(plan: dict, limit: int) -> str:
+    if plan["admin"]:
+        return "index"
+    if plan["in_all"] == 0 and plan["in_books"] > limit:
+        return "books"
+    return "index" if plan["reach"] ** 2 > limit * plan["contacts"] else "user"
 
 
 def tx_contact_access(tx: ManagedTransaction, user: str, contacts: list[str]) -> list[dict]:

@@ -1,0 +1,38 @@
+// The uids of one page of the contacts a user sees when everything it reaches is in its
+// books (no 'all' directory): walk each of the user's account-manager groups in contact-uid
+// order through the indexed book keys ('<group uid>|<contact uid>'), keep the contacts
+// stored in an 'assigned' directory the user reaches, stop each book at the page, then
+// merge. It costs what the page holds, however large the books (visible_plan.cypher says
+// when). Same rule as contact_access.cypher; the link itself is checked, the key only
+// orders the walk.
+// params: $user, $after (uid or null), $limit
+// columns: uid
+MATCH (u:User {uid: $user})
+WHERE u.active
+OPTIONAL MATCH (s:Settings {key: 'global'})
+WITH u, coalesce(s.second_account_manager_group, false) AS second
+MATCH (u)-[:MEMBER_OF]->(g:AccountManagerGroup)
+CALL (u, g, second) {
+  // ('}' follows '|' in code order: the upper bound of the group's keys)
+  MATCH (c:Contact)
+  WHERE c.primary_book > g.uid + '|' + coalesce($after, '') AND c.primary_book < g.uid + '}'
+    AND EXISTS { (c)-[:PRIMARY_MANAGER]->(g) }
+    AND EXISTS { MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'assigned'})
+                 WHERE EXISTS { (u)-[:CAN_ACCESS]->(d) }
+                    OR EXISTS { (u)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->(d) } }
+  RETURN c ORDER BY c.primary_book LIMIT $limit
+  UNION
+  // the secondary book only while the setting is on (the guard is the seek's own value)
+  MATCH (c:Contact)
+  WHERE c.secondary_book > CASE WHEN second THEN g.uid + '|' + coalesce($after, '') END
+    AND c.secondary_book < g.uid + '}'
+    AND EXISTS { (c)-[:SECONDARY_MANAGER]->(g) }
+    AND EXISTS { MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'assigned'})
+                 WHERE EXISTS { (u)-[:CAN_ACCESS]->(d) }
+                    OR EXISTS { (u)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->(d) } }
+  RETURN c ORDER BY c.secondary_book LIMIT $limit
+}
+WITH DISTINCT c
+RETURN c.uid AS uid
+ORDER BY uid
+LIMIT $limit
