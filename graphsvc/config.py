@@ -16,32 +16,26 @@ class ConfigError(Exception):
     exit_code = 2
 
 
-def env_int(name: str, default: int, low: int = 1, high: int = 65535) -> int:
+def _env_number(name: str, default, convert, acceptable, expected: str):
     value = os.environ.get(name)
     if not value:
         return default
     try:
-        number = int(value)
+        number = convert(value)
     except ValueError:
         number = None
-    if number is None or not low <= number <= high:
-        raise ConfigError(f"{name}={value!r}: expected a whole number from {low} to {high}.")
+    if number is None or not acceptable(number):
+        raise ConfigError(f"{name}={value!r}: expected {expected}.")
     return number
+
+
+def env_int(name: str, default: int, low: int = 1, high: int = 65535) -> int:
+    return _env_number(name, default, int, lambda n: low <= n <= high,
+                       f"a whole number from {low} to {high}")
 
 
 def env_float(name: str, default: float) -> float:
-    value = os.environ.get(name)
-    if not value:
-        return default
-    try:
-        number = float(value)
-    except ValueError:
-        number = -1.0
-    if not number > 0:
-        raise ConfigError(f"{name}={value!r}: expected a number of seconds above 0.")
-    return number
-
-
+    return _env_number(name, default, float, lambda n: n > 0, "a number of seconds above 0")
 
 
 @dataclass(frozen=True)
