@@ -13,12 +13,13 @@ from flask import Flask
 from flask_smorest import Api
 from marshmallow import Schema, fields
 
+from graphsvc.api import inputs
 from graphsvc.api.common import ACCESS_ATTRIBUTE, ACTING_USER_HEADER
 from graphsvc.api.examples import example_for, value_for
 
 SECURITY_SCHEME = "ActingUser"
 MAY_FORBID_ATTRIBUTE = "graphsvc_may_forbid"
-BODY_METHODS = {"post", "put", "patch", "delete"}
+BODY_METHODS = {method.lower() for method in inputs.BODY_METHODS}  # apispec spells them so
 
 
 class ErrorDetail(Schema):

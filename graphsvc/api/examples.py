@@ -194,7 +194,7 @@ def value_for(name: str, json_schema: dict) -> Any:
         return json_schema["enum"][0]
     kind, fmt = json_schema.get("type"), json_schema.get("format")
     if fmt == "date-time":
-        return BY_NAME.get(name, T0) if name in BY_NAME else T0
+        return BY_NAME.get(name, T0)
     value = BY_NAME.get(name)
     if kind == "boolean":
         return False

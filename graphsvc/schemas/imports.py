@@ -14,7 +14,6 @@ from graphsvc.schemas.scheduling import Hours
 
 MAX_ROWS = 1_000_000
 MAX_MEMBERS = 100_000
-UID = uid_field(required=True, metadata={"description": "upsert key", "example": "kari"})
 
 
 def members_field(**kw) -> fields.List:

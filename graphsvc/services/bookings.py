@@ -108,11 +108,7 @@ def _tx_book_advisor(tx: ManagedTransaction, request: Request, advisor: str, act
     ctx = availability.tx_context(tx, request, actor)
     [verdict] = availability.tx_judge_users(tx, ctx, [{"uid": advisor}])
     if not verdict.eligible:
-        # Judged again at every place, the first failed condition is the one DOMAIN names
-        # (a location the advisor does not work at fails presence, not reach).
-        [verdict] = availability.tx_judge_users(tx, ctx, [{"uid": advisor}], any_place=True)
-        verdict.failed = verdict.failed or "time"
-        [explained] = availability.tx_explain(tx, [verdict])
+        [explained] = _tx_explain_everywhere(tx, ctx, [{"uid": advisor}])
         raise _not_available(explained, "advisor", f"Advisor '{advisor}'")
     verdict.user = {"uid": advisor}
     return _tx_write(tx, ctx, verdict, actor, uid, None)
@@ -160,6 +156,18 @@ def _tx_book_group(tx: ManagedTransaction, request: Request, email: str, actor: 
     return booking
 
 
+def _tx_explain_everywhere(tx: ManagedTransaction, ctx: Context, users: list[dict],
+                           start: datetime | None = None, end: datetime | None = None
+                           ) -> list[dict]:
+    """Refused advisors judged again at every place, so the first failed condition is the
+    one DOMAIN names (a location the advisor does not work at fails presence, not reach);
+    one judged eligible there is free, but no slot of theirs starts at this time."""
+    verdicts = availability.tx_judge_users(tx, ctx, users, start, end, any_place=True)
+    for v in verdicts:
+        v.failed = v.failed or "time"
+    return availability.tx_explain(tx, verdicts)
+
+
 def _tx_group_refusal(tx: ManagedTransaction, group: str, ctx: Context, users: list[dict],
                       verdicts: list[Verdict], day: tuple[datetime, datetime]) -> Conflict:
     """slot_taken when a member who can serve that day has a booking in the way; otherwise
@@ -169,10 +177,7 @@ def _tx_group_refusal(tx: ManagedTransaction, group: str, ctx: Context, users: l
            for v in verdicts):
         return SlotTaken.field("start", "every member who could serve it is booked then",
                                message=f"No member of '{group}' is free at this time.")
-    verdicts = availability.tx_judge_users(tx, ctx, users, *day, any_place=True)
-    for v in verdicts:
-        v.failed = v.failed or "time"  # free that day, but no slot starts at this time
-    explained = availability.tx_explain(tx, verdicts)
+    explained = _tx_explain_everywhere(tx, ctx, users, *day)
     closest = max(explained, key=lambda e: CONDITIONS.index(e["failed"]))
     return _not_available(
         closest, "service_group_email", f"No member of '{group}'",

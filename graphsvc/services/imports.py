@@ -60,7 +60,6 @@ SECTIONS = list(REFERENCES)  # the load order
 LABELS = {"locations": "Location", "users": "User", "service_groups": "ServiceGroup",
           "customer_categories": "CustomerCategory", "meeting_themes": "MeetingTheme",
           "meeting_types": "MeetingType", "contacts": "Contact", "directories": "Directory"}
-KEYS = {"working_hours": "user"}
 
 
 @dataclass
