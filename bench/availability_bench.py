@@ -1,5 +1,9 @@
-"""Availability benchmark: 10,000 advisors, a 2-week window; p50/p95 of the availability
-search over HTTP and as bare Cypher (the two queries the search runs), side by side.
+"""Availability benchmark: 10,000 advisors, 50 advisors shown with up to 10 slots each.
+Timed per kind of request (online one day, where a national online service group makes
+thousands of candidates; physical one day; online two weeks), p50/p95 in-process and over
+HTTP, next to the floors of the same run (`RETURN 1` over Bolt, a GET of one location over
+HTTP) and next to judging every candidate in full (what the search did before it stopped at
+the page). Every timed request is first checked against that full judgment.
 
     .venv/bin/python -m bench.availability_bench [--advisors 10000] [--samples 100]
 """
@@ -69,6 +73,14 @@ def generate(advisors: int, seed: int = 11) -> dict:
         "members": [{"user": f"adv{rnd.randrange(advisors):05d}", "valid_from": None,
                      "valid_to": None} for _ in range(10)],
     } for i in range(20)]
+    # The national online desk: every location, linked to a third of the competence groups
+    # (thousands of advisors), as a bank's "meet us online" service.
+    data["service_groups"].append({
+        "uid": "sg-national", "name": "National online", "email": "online@bench.example",
+        "activation": {"locations": [], "customer_categories": [], "meeting_themes": []},
+        "levels": [{"uid": "sg-national-online", "name": "online", "mode": "online",
+                    "locations": [], "meeting_types": []}],
+        "competence_groups": [f"cg{g}" for g in range(0, 100, 3)], "members": []})
     for b in range(advisors * 2):  # two meetings per advisor in the fortnight
         start = START + timedelta(days=rnd.randrange(14), hours=8 + rnd.randrange(6))
         data["bookings"].append({
@@ -85,6 +97,20 @@ def generate(advisors: int, seed: int = 11) -> dict:
     return data
 
 
+def everyone(graph, req: availability.Request, limit: int = 50, slot_limit: int = 10):
+    """The full judgment: every candidate with its facts and paths, judged, sorted."""
+    def work(tx):
+        ctx = availability.tx_context(tx, req)
+        reach = availability.tx_reach(tx, ctx, None)
+        verdicts = availability.tx_judge_users(tx, ctx, [r["user"] for r in reach],
+                                               slot_limit=slot_limit)
+        eligible = sorted((v for v in verdicts if v.eligible),
+                          key=lambda v: (v.slots[0][0], v.user["uid"]))
+        return len(reach), [(v.user["uid"], v.slots, v.paths) for v in eligible[:limit]]
+
+    return graph.read_tx(work)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--advisors", type=int, default=10_000)
@@ -93,38 +119,51 @@ def main() -> None:
     args = parser.parse_args()
     rnd = random.Random(3)
     data = generate(args.advisors)
-    requests = []
-    for _ in range(args.samples):
-        contact = rnd.choice(data["contacts"])
-        physical = rnd.random() < 0.5
-        requests.append(availability.Request(
-            contact=contact["uid"], meeting_type=f"mt{rnd.randrange(12)}",
-            mode="physical" if physical else "online",
-            location=contact["home_location"] if physical else None, start=START, end=END))
+    day = START + timedelta(days=1)  # a Tuesday
+    classes: dict[str, list[availability.Request]] = {}
+    for label, physical, end in (("online, one day", False, day + timedelta(days=1)),
+                                 ("physical, one day", True, day + timedelta(days=1)),
+                                 ("online, two weeks", False, END)):
+        classes[label] = []
+        for _ in range(args.samples):
+            contact = rnd.choice(data["contacts"])
+            classes[label].append(availability.Request(
+                contact=contact["uid"], meeting_type=f"mt{rnd.randrange(12)}",
+                mode="physical" if physical else "online",
+                location=contact["home_location"] if physical else None,
+                start=START if end == END else day, end=end))
     with bench_graph(keep=args.keep) as graph:
         load(graph, data)
-        sizes = []
-
-        def bare(req):
-            def call():
-                def work(tx):
-                    ctx = availability.tx_context(tx, req)
-                    reach = availability.tx_reach(tx, ctx, None)
-                    availability.tx_facts(tx, ctx, [r["user"]["uid"] for r in reach])
-                    return len(reach)
-
-                sizes.append(graph.read_tx(work))
-            return call
-
-        def service(req):
-            return lambda: availability.search(graph, req, limit=50, slot_limit=10)
-
-        results = [measure("availability, bare Cypher (context+reach+facts)",
-                           [bare(r) for r in requests], warmup=10),
-                   measure("availability, service in-process (Cypher + slots)",
-                           [service(r) for r in requests], warmup=10)]
+        results = [measure("floor: RETURN 1 over Bolt",
+                           [lambda: graph.read("system/ping")] * args.samples)]
+        for label, requests in classes.items():
+            sizes, shown = [], []
+            for req in requests[:20]:  # the answers timed below are the full judgment's
+                size, want = everyone(graph, req)
+                answer = availability.search(graph, req, limit=50, slot_limit=10)
+                got = [(a["user"]["uid"], [(x["start"], x["end"]) for x in a["slots"]],
+                        a["paths"]) for a in answer["advisors"]]
+                if got != want:
+                    raise SystemExit(f"{label}: {req} answered differently from the full "
+                                     f"judgment")
+                sizes.append(size)
+                shown.append(len(got))
+            print(f"{label}: candidates median {sorted(sizes)[len(sizes) // 2]}, max "
+                  f"{max(sizes)}; advisors shown median {sorted(shown)[len(shown) // 2]}; "
+                  f"{len(sizes)} answers checked against the full judgment")
+            results += [
+                measure(f"{label}: judge every candidate (before)",
+                        [lambda r=r: everyone(graph, r) for r in requests], warmup=5),
+                measure(f"{label}: in-process (queries + slots)",
+                        [lambda r=r: availability.search(graph, r, limit=50, slot_limit=10)
+                         for r in requests], warmup=10),
+            ]
         with api_server(graph.settings) as base, httpx.Client(base_url=base,
                                                               timeout=60) as client:
+            results.append(measure("floor: GET one location over HTTP",
+                                   [http_get(client, "/api/v1/locations?limit=1", "admin")]
+                                   * args.samples))
+
             def url(req):
                 query = {"contact": req.contact, "meeting_type": req.meeting_type,
                          "mode": req.mode, "from": req.start.isoformat(),
@@ -133,12 +172,11 @@ def main() -> None:
                     query["location"] = req.location
                 return "/api/v1/availability?" + urlencode(query)
 
-            results.append(measure("availability, HTTP (limit 50, 10 slots each)",
-                                   [http_get(client, url(r), "admin") for r in requests],
-                                   warmup=10))
-        print(f"candidates judged per request: median {sorted(sizes)[len(sizes) // 2]}, "
-              f"max {max(sizes)}")
-    print_table(f"availability: {args.advisors} advisors, 2-week window (sequential)", results)
+            for label, requests in classes.items():
+                results.append(measure(f"{label}: HTTP (limit 50, 10 slots each)",
+                                       [http_get(client, url(r), "admin") for r in requests],
+                                       warmup=10))
+    print_table(f"availability: {args.advisors} advisors, 50 shown (sequential)", results)
 
 
 if __name__ == "__main__":

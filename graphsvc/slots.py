@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -45,22 +46,33 @@ def wall_clock(day: date, value: str, zone: ZoneInfo) -> datetime:
 def working_intervals(hours: Iterable[dict], start: datetime, end: datetime) -> list[Interval]:
     """Weekly hours `{weekday (1=Mon..7), start "HH:MM", end "HH:MM", location, timezone}`
     as UTC intervals that touch [start, end)."""
-    out = []
+    out: list[Interval] = []
     for entry in hours:
-        zone = ZoneInfo(entry.get("timezone") or "UTC")
-        first = start.astimezone(zone).date() - timedelta(days=1)
-        last = end.astimezone(zone).date() + timedelta(days=1)
-        day = first
-        while day <= last:
-            if day.isoweekday() == entry["weekday"]:
-                local_start = wall_clock(day, entry["start"], zone)
-                local_end = wall_clock(day, entry["end"], zone)
-                interval = Interval(local_start.astimezone(UTC), local_end.astimezone(UTC),
-                                    entry.get("location"), local_start.astimezone(UTC))
-                if interval.overlaps(start, end):
-                    out.append(interval)
-            day += timedelta(days=1)
+        out += _entry_intervals(entry["weekday"], entry["start"], entry["end"],
+                                entry.get("location"), entry.get("timezone") or "UTC",
+                                start, end)
     return out
+
+
+@lru_cache(maxsize=8192)
+def _entry_intervals(weekday: int, from_: str, to: str, location: str | None, timezone: str,
+                     start: datetime, end: datetime) -> tuple[Interval, ...]:
+    """One weekly entry's intervals touching [start, end). A pure function of its arguments:
+    advisors share hours, so the search of thousands of candidates computes each once."""
+    zone = ZoneInfo(timezone)
+    out = []
+    day = start.astimezone(zone).date() - timedelta(days=1)
+    last = end.astimezone(zone).date() + timedelta(days=1)
+    while day <= last:
+        if day.isoweekday() == weekday:
+            local_start = wall_clock(day, from_, zone)
+            local_end = wall_clock(day, to, zone)
+            interval = Interval(local_start.astimezone(UTC), local_end.astimezone(UTC),
+                                location, local_start.astimezone(UTC))
+            if interval.overlaps(start, end):
+                out.append(interval)
+        day += timedelta(days=1)
+    return tuple(out)
 
 
 def subtract(intervals: list[Interval], busy: Iterable[tuple[datetime, datetime]]
@@ -115,14 +127,19 @@ def free_slots(hours: list[dict], absences: list[tuple[datetime, datetime]],
     free = sorted(subtract(working_intervals(usable, start, end), [*absences, *bookings]),
                   key=lambda iv: iv.start)
     found: set[tuple[datetime, datetime]] = set()
+    cutoff = None  # with a limit: the start of the limit-th earliest slot found so far
     for iv in free:
-        if limit and len(found) >= limit and iv.start > max(found)[0]:
+        if cutoff is not None and iv.start > cutoff:
             break  # intervals come in start order: no earlier slot can follow
         slot_start = ceil_to_grid(max(iv.start, start), iv.anchor or EPOCH)
         while slot_start + duration <= min(iv.end, end):
+            if cutoff is not None and slot_start > cutoff:
+                break  # the rest of this interval comes later still
             slot_end = slot_start + duration
             if windows is None or any(w.covers(slot_start, slot_end) for w in windows):
                 found.add((slot_start, slot_end))
+                if limit and len(found) >= limit:
+                    cutoff = sorted(found)[limit - 1][0]
             slot_start += GRID
     slots = sorted(found)
     return slots[:limit] if limit else slots

@@ -5,17 +5,33 @@
 // $groups (those whose activation rules match) that the advisor belongs to: directly (in a
 // window overlapping [$from, $to)) or through a linked competence group or its subgroups.
 // A level listing no location reaches every location; $basic counts online levels only.
+// With $competence, only advisors who pass condition 1 as well (a competence group granting
+// it, or no effective competence at all): the candidates, judged as sets in one query.
 // params: $contact, $meeting_type, $mode ('online'|'physical'), $location (uid or null: any
 //         place), $groups (service group uids), $basic (bool), $from, $to,
-//         $users (advisor uids or null: every advisor)
-// columns: user {uid, name, email}, grants [{place, valid_from, valid_to, paths}]
+//         $users (advisor uids or null: every advisor),
+//         $competence ("<meeting type>|<category>" or null: no competence filter),
+//         $paths (bool: false answers grants without paths, for candidates not yet shown)
+// ready to run on the demo seed:
+//   :params {contact: 'nora', meeting_type: 'mortgage', mode: 'online', location: null,
+//            groups: [], basic: false, from: datetime('2030-12-02T00:00:00Z'),
+//            to: datetime('2030-12-03T00:00:00Z'), users: null, competence: null, paths: true}
+// columns: user {uid, name, email}, grants [{place, valid_from, valid_to, paths}],
+//          hours [[weekday, start, end, location, timezone]] (weekly working hours, at
+//          $location only when given)
 MATCH (contact:Contact {uid: $contact})-[:HOME_LOCATION]->(home:Location)
 MATCH (mt:MeetingType {uid: $meeting_type})
+CALL () {
+  OPTIONAL MATCH (:Competence {uid: $competence})<-[:GRANTS]-(:CompetenceGroup)
+                 <-[:CHILD_OF*0..4]-(g:CompetenceGroup)
+  RETURN collect(DISTINCT g) AS granting
+}
 CALL (contact, home, mt) {
   MATCH reach = (u:User)-[:WORKS_AT]->(home)<-[:HOME_LOCATION]-(contact)
   WHERE u.active AND ($users IS NULL OR u.uid IN $users)
     AND ($location IS NULL OR home.uid = $location)
-  RETURN u, home AS place, null AS valid_from, null AS valid_to, [reach] AS paths
+  RETURN u, home AS place, null AS valid_from, null AS valid_to,
+         CASE WHEN $paths THEN [reach] ELSE [] END AS paths
   UNION
   MATCH (sg:ServiceGroup)-[:OFFERS]->(lvl:ServiceLevel)
   WHERE sg.uid IN $groups AND (lvl.mode = $mode OR lvl.mode = 'both')
@@ -25,22 +41,40 @@ CALL (contact, home, mt) {
     MATCH member = (u:User)-[m:MEMBER_OF]->(sg)
     WHERE (m.valid_to IS NULL OR m.valid_to > $from)
       AND (m.valid_from IS NULL OR m.valid_from < $to)
+      AND u.active AND ($users IS NULL OR u.uid IN $users)
     RETURN u, m.valid_from AS valid_from, m.valid_to AS valid_to, member
     UNION
     MATCH member = (u:User)-[:MEMBER_OF]->(:CompetenceGroup)-[:CHILD_OF*0..4]->
                    (:CompetenceGroup)<-[:INCLUDES]-(sg)
+    WHERE u.active AND ($users IS NULL OR u.uid IN $users)
     RETURN u, null AS valid_from, null AS valid_to, member
   }
   WITH sg, lvl, u, valid_from, valid_to, member
-  WHERE u.active AND ($users IS NULL OR u.uid IN $users)
   MATCH (u)-[:WORKS_AT]->(place:Location)
   WHERE ($location IS NULL OR place.uid = $location)
     AND (NOT EXISTS { (lvl)-[:EXTENDS_TO]->() } OR EXISTS { (lvl)-[:EXTENDS_TO]->(place) })
-  OPTIONAL MATCH extra = (sg)-[:OFFERS]->(lvl)-[:EXTENDS_TO]->(place)
-  OPTIONAL MATCH offer = (sg)-[:OFFERS]->(lvl)
-  RETURN u, place, valid_from, valid_to, [member, coalesce(extra, offer)] AS paths
+  RETURN u, place, valid_from, valid_to,
+         CASE WHEN $paths THEN
+           [member, coalesce(
+             head(COLLECT { MATCH extra = (sg)-[:OFFERS]->(lvl)-[:EXTENDS_TO]->(place)
+                            RETURN extra }),
+             head(COLLECT { MATCH offer = (sg)-[:OFFERS]->(lvl) RETURN offer }))]
+         ELSE [] END AS paths
 }
-WITH u, collect({place: place.uid, valid_from: valid_from, valid_to: valid_to,
+WITH u, granting, collect({place: place.uid, valid_from: valid_from, valid_to: valid_to,
                  paths: paths}) AS grants
-RETURN u {.uid, .name, .email} AS user, grants
+// Condition 1 as a set: the groups granting $competence (with their subgroups, read once at
+// the top), against each candidate's own groups, read once. A candidate in none of them passes only
+// when none of its groups has any effective competence (unrestricted).
+WITH u, grants, granting,
+     CASE WHEN $competence IS NULL THEN []
+          ELSE COLLECT { MATCH (u)-[:MEMBER_OF]->(g:CompetenceGroup) RETURN g } END AS own
+WHERE $competence IS NULL
+   OR any(g IN own WHERE g IN granting)
+   OR all(g IN own WHERE NOT EXISTS { (g)-[:CHILD_OF*0..4]->(:CompetenceGroup)
+                                      -[:GRANTS]->(:Competence) })
+RETURN u {.uid, .name, .email} AS user, grants,
+       COLLECT { MATCH (u)-[:HAS_HOURS]->(wh:WorkingHours)-[:AT]->(l:Location)
+                 WHERE $location IS NULL OR l.uid = $location
+                 RETURN [wh.weekday, wh.start, wh.end, l.uid, l.timezone] } AS hours
 ORDER BY u.uid

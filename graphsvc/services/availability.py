@@ -111,12 +111,15 @@ def tx_context(tx: ManagedTransaction, request: Request, actor: str | None = Non
 
 def tx_reach(tx: ManagedTransaction, ctx: Context, users: list[str] | None,
              any_place: bool = False, start: datetime | None = None,
-             end: datetime | None = None) -> list[dict]:
-    """Per advisor, the reachable places they work at (all places when `any_place`)."""
+             end: datetime | None = None, candidates: bool = False) -> list[dict]:
+    """Per advisor, the reachable places they work at (all places when `any_place`), with
+    their paths. With `candidates`, only the advisors who also pass condition 1, and no
+    paths: conditions 1 to 3 judged as sets, for advisors not (yet) shown."""
     req = ctx.request
     return run(tx, "availability/reach", contact=req.contact, meeting_type=req.meeting_type,
                mode=req.mode, location=None if any_place else req.location,
                groups=list(ctx.groups), basic=ctx.basic, users=users,
+               competence=ctx.competence if candidates else None, paths=not candidates,
                **{"from": start or req.start, "to": end or req.end})
 
 
@@ -186,15 +189,59 @@ def tx_judge_users(tx: ManagedTransaction, ctx: Context, users: list[dict],
                   slot_limit) for u in users]
 
 
-def tx_eligible(tx: ManagedTransaction, ctx: Context, slot_limit: int) -> list[Verdict]:
-    """Every eligible advisor with free slots, ordered by earliest slot."""
-    reach = tx_reach(tx, ctx, None)
-    facts = tx_facts(tx, ctx, [r["user"]["uid"] for r in reach])
-    verdicts = [judge(ctx, r["user"], r["grants"], facts.get(r["user"]["uid"]),
-                      ctx.request.start, ctx.request.end, slot_limit) for r in reach]
-    eligible = [v for v in verdicts if v.eligible]
-    eligible.sort(key=lambda v: (v.slots[0][0], v.user["uid"]))
-    return eligible
+def tx_eligible(tx: ManagedTransaction, ctx: Context, limit: int, slot_limit: int
+                ) -> list[Verdict]:
+    """The first `limit` eligible advisors with free slots, by (earliest slot, uid).
+
+    It costs what is shown, not what the graph holds. The candidates (conditions 1 to 3)
+    come from one query without paths. Each one's earliest slot ignoring absences and
+    bookings is a lower bound of its real earliest slot. Candidates are judged in batches,
+    in lower-bound order, with only their absences and bookings. The search stops as soon as
+    `limit` real slots come before the next candidate's bound. Only the advisors shown are
+    judged in full, with paths, by the same `judge` as everywhere else."""
+    req = ctx.request
+    physical = req.mode == "physical"
+    bounds: dict[tuple, tuple[datetime, datetime] | None] = {}
+    queue = []
+    for row in tx_reach(tx, ctx, None, candidates=True):
+        hours = [{"weekday": h[0], "start": h[1], "end": h[2], "location": h[3],
+                  "timezone": h[4]} for h in row["hours"]]
+        windows = [Window(g["valid_from"], g["valid_to"]) for g in row["grants"]]
+        key = (tuple(map(tuple, row["hours"])), tuple(windows))
+        if key not in bounds:  # advisors share hours and windows: one bound per pattern
+            first = free_slots(hours, [], [], req.start, req.end, ctx.duration,
+                               windows=windows, location=req.location if physical else None,
+                               limit=1)
+            bounds[key] = first[0] if first else None
+        if bounds[key] is not None:  # no slot even when free: condition 4 fails anyway
+            queue.append((bounds[key][0], row["user"]["uid"], row["user"], hours, windows))
+    queue.sort(key=lambda c: (c[0], c[1]))
+    found: list[tuple[datetime, str, dict]] = []
+    batch, i = limit, 0  # then twice as many each round
+    while i < len(queue):
+        if len(found) >= limit:
+            found.sort(key=lambda f: (f[0], f[1]))
+            if (found[limit - 1][0], found[limit - 1][1]) < (queue[i][0], queue[i][1]):
+                break  # no later candidate can come before the page's last advisor
+        chunk, i = queue[i:i + batch], i + batch
+        busy = {row["user"]: row for row in run(
+            tx, "availability/busy", users=[c[1] for c in chunk],
+            **{"from": req.start, "to": req.end})}
+        for _, uid, user, hours, windows in chunk:
+            spans = busy.get(uid, {"absences": [], "bookings": []})
+            first = free_slots(hours, [_instants(a) for a in spans["absences"]],
+                               [_instants(b) for b in spans["bookings"]], req.start, req.end,
+                               ctx.duration, windows=windows,
+                               location=req.location if physical else None, limit=1)
+            if first:
+                found.append((first[0][0], uid, user))
+        batch *= 2
+    found.sort(key=lambda f: (f[0], f[1]))
+    shown = [f[2] for f in found[:limit]]
+    verdicts = [v for v in tx_judge_users(tx, ctx, shown, slot_limit=slot_limit)
+                if v.eligible]
+    verdicts.sort(key=lambda v: (v.slots[0][0], v.user["uid"]))
+    return verdicts
 
 
 def tx_excluded(tx: ManagedTransaction, ctx: Context, after: str | None, limit: int
@@ -233,7 +280,7 @@ def search(graph: Graph, request: Request, limit: int, slot_limit: int,
 
     def work(tx):
         ctx = tx_context(tx, request, actor)
-        eligible = tx_eligible(tx, ctx, slot_limit)[:limit]
+        eligible = tx_eligible(tx, ctx, limit, slot_limit)
         answer = {"advisors": [{"user": v.user, "paths": v.paths,
                                 "slots": [{"start": s, "end": e} for s, e in v.slots]}
                                for v in eligible]}
