@@ -66,6 +66,41 @@ def end_chain(token) -> None:
     _chain.reset(token)
 
 
+# What the current unit of work must run first, inside its first transaction: the check of
+# a request's acting user (graphsvc.actor.PendingActor), so a decision is one transaction.
+# `prelude(tx)` must be safe to run twice (a retried transaction runs it again) and is
+# dropped once it has run in a transaction.
+_prelude: ContextVar[list | None] = ContextVar("graphsvc_prelude", default=None)
+
+
+def begin_prelude(prelude: Callable[[ManagedTransaction], None]):
+    return _prelude.set([prelude])
+
+
+def prelude_pending() -> bool:
+    pending = _prelude.get()
+    return bool(pending)
+
+
+def end_prelude(token) -> None:
+    _prelude.reset(token)
+
+
+def _first(work: Callable[..., T]) -> Callable[..., T]:
+    """`work`, preceded in its transaction by the pending prelude, if any."""
+    pending = _prelude.get()
+    if not pending:
+        return work
+
+    def with_prelude(tx: ManagedTransaction, *args: Any, **kwargs: Any) -> T:
+        if pending:
+            pending[0](tx)
+            pending.clear()  # verified: later transactions of the request skip it
+        return work(tx, *args, **kwargs)
+
+    return with_prelude
+
+
 def node_ref(node: Node) -> dict:
     """How a node appears in an explanation: its label, uid and name."""
     return {"label": min(node.labels) if node.labels else None,
@@ -148,7 +183,7 @@ class Graph:
 
     def read_tx(self, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run `work(tx, *args, **kwargs)` in a read transaction (routed to any member)."""
-        timed = unit_of_work(timeout=self.settings.query_timeout)(work)
+        timed = unit_of_work(timeout=self.settings.query_timeout)(_first(work))
         return self._execute(neo4j.READ_ACCESS, timed, *args, **kwargs)
 
     def write_tx(self, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
@@ -160,7 +195,7 @@ class Graph:
                         **kwargs: Any) -> T:
         """`write_tx` with a timeout of its own (a bulk import may run longer than a
         decision may)."""
-        timed = unit_of_work(timeout=timeout)(work)
+        timed = unit_of_work(timeout=timeout)(_first(work))
         return self._execute(neo4j.WRITE_ACCESS, timed, *args, **kwargs)
 
     def _execute(self, mode: str, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:

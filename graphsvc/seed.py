@@ -51,9 +51,26 @@ def load_data(graph: Graph, data: dict) -> dict[str, int]:
     for section in SECTIONS:
         rows = data.get(section, [])
         for start in range(0, len(rows), BATCH):
-            graph.write(f"seed/{section}", rows=rows[start:start + BATCH])
+            batch = rows[start:start + BATCH]
+            graph.write(loader(graph, section, batch), rows=batch)
         counts[section] = len(rows)
     return counts
+
+
+# Sections with a CREATE loader for batches known to be new (`cypher/seed/<section>_new`,
+# told by `<section>_existing`): the large ones of an initial load.
+NEW_LOADERS = {"contacts"}
+
+
+def loader(graph: Graph, section: str, rows: list[dict]) -> str:
+    """The named query for one batch: `<section>_new` when none of its uids exists yet and
+    none repeats (one indexed read), else the MERGE loader, which may update."""
+    if section not in NEW_LOADERS:
+        return f"seed/{section}"
+    uids = [row["uid"] for row in rows]
+    if len(set(uids)) == len(uids) and not graph.read(f"seed/{section}_existing", uids=uids):
+        return f"seed/{section}_new"
+    return f"seed/{section}"
 
 
 def wipe(graph: Graph, keep_label: str | None = None) -> int:

@@ -18,7 +18,12 @@ from graphsvc.api import (
     sla,
     teams,
 )
-from graphsvc.api.common import load_acting_user, register_docs_assets
+from graphsvc.api.common import (
+    close_actor_prelude,
+    load_acting_user,
+    register_docs_assets,
+    verify_unchecked_actor,
+)
 from graphsvc.api.consistency import register_consistency
 from graphsvc.api.contract import register_contract
 from graphsvc.api.inputs import register_input_rules
@@ -37,5 +42,7 @@ def register_api(app: Flask) -> None:
     register_input_rules(app)
     register_consistency(app)
     app.before_request(load_acting_user)
+    app.after_request(verify_unchecked_actor)
+    app.teardown_request(close_actor_prelude)
     register_docs_assets(app)
     errors.register_error_handlers(app)

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from flask import Flask, current_app, g, request, send_from_directory
+from flask import Flask, current_app, g, make_response, request, send_from_directory
 from marshmallow import Schema, fields, validate
+from neo4j import ManagedTransaction
 
-from graphsvc.actor import Actor
-from graphsvc.db import Graph
-from graphsvc.errors import Forbidden, Unauthorized
+from graphsvc.actor import Actor, PendingActor
+from graphsvc.api.errors import handle_service_error
+from graphsvc.db import Graph, begin_prelude, end_prelude, prelude_pending, run_one
+from graphsvc.errors import Forbidden, ServiceError, Unauthorized
 from graphsvc.schemas.common import cursor_field
 
 ACTING_USER_HEADER = "X-Acting-User"
@@ -44,19 +46,66 @@ def graph() -> Graph:
 
 
 def load_acting_user() -> None:
-    """Every /api/v1 request names an active user in X-Acting-User; 401 otherwise."""
+    """Every /api/v1 request names an active user in X-Acting-User; 401 otherwise.
+
+    When the route's policy can be decided from the uid alone (any active user, or the
+    user's own `/users/<uid>/...`), the check travels as the first statement of the
+    request's first transaction (`graphsvc.db.begin_prelude`): one transaction per
+    decision. `verify_unchecked_actor` checks it after the view when no transaction ran.
+    Admin-only routes, and another user's `/users/<uid>/...`, read the acting user first,
+    so the policy is decided before validation."""
     if not request.path.startswith("/api/v1/"):
         return
     uid = request.headers.get(ACTING_USER_HEADER, "").strip()
     if not uid:
         raise Unauthorized(f"The {ACTING_USER_HEADER} header is required.",
                            fields={ACTING_USER_HEADER: ["missing"]})
+    policy = access_policy(request.endpoint)
+    if policy is None or (policy == "self" and (request.view_args or {}).get("uid") == uid):
+        pending = PendingActor(uid)
+        g.actor = pending
+        g.actor_prelude = begin_prelude(lambda tx: _tx_verify(tx, pending))
+        return
     row = graph().read_one("org/get_acting_user", uid=uid)
     if row is None:
-        raise Unauthorized(f"Unknown or inactive acting user '{uid}'.",
-                           fields={ACTING_USER_HEADER: ["unknown or inactive user"]})
+        raise _unknown(uid)
     g.actor = Actor(uid=row["uid"], is_admin=bool(row["is_admin"]))
     authorize(g.actor)
+
+
+def _unknown(uid: str) -> Unauthorized:
+    return Unauthorized(f"Unknown or inactive acting user '{uid}'.",
+                        fields={ACTING_USER_HEADER: ["unknown or inactive user"]})
+
+
+def _tx_verify(tx: ManagedTransaction, pending: PendingActor) -> None:
+    row = run_one(tx, "org/get_acting_user", uid=pending.uid)
+    if row is None:
+        raise _unknown(pending.uid)
+    pending.resolve(row["is_admin"])
+
+
+def verify_unchecked_actor(response):
+    """A request whose acting user was never checked (its view opened no transaction, or
+    failed before one, e.g. a validation error) is checked now: an unknown user gets 401,
+    never the view's answer."""
+    pending = g.get("actor")
+    if not (isinstance(pending, PendingActor) and prelude_pending()):
+        return response
+    end_prelude(g.pop("actor_prelude"))
+    if response.status_code == 401 or response.status_code >= 500:
+        return response  # refused already, or the database failed: nothing was answered
+    try:
+        graph().read_tx(_tx_verify, pending)
+    except ServiceError as exc:  # unknown or inactive (401), or the database is gone (503)
+        return make_response(handle_service_error(exc))
+    return response
+
+
+def close_actor_prelude(_exc=None) -> None:
+    token = g.pop("actor_prelude", None)
+    if token is not None:
+        end_prelude(token)
 
 
 def authorize(current: Actor) -> None:
@@ -71,7 +120,7 @@ def authorize(current: Actor) -> None:
         raise Forbidden(f"Only '{owner}' or an administrator may do this.")
 
 
-def actor() -> Actor:
+def actor() -> Actor | PendingActor:
     return g.actor
 
 

@@ -85,10 +85,10 @@ def tx_filter_visible(tx: ManagedTransaction, user: str, uids: list[str]) -> set
 
 def check(graph: Graph, actor: Actor, user: str, contact: str) -> dict:
     """May `user` see `contact`, and why. Only admins may ask about somebody else."""
-    if user != actor.uid and not actor.is_admin:
-        raise Forbidden("Only administrators may ask about another user's access.")
 
-    def work(tx):
+    def work(tx):  # the acting user is verified first, in this transaction
+        if user != actor.uid and not actor.is_admin:
+            raise Forbidden("Only administrators may ask about another user's access.")
         crud.tx_get(tx, org.USER, user)
         if run_one(tx, "contacts/list_contacts", uids=[contact], after=None, limit=1) is None:
             raise NotFound.of("contact", contact)
@@ -108,10 +108,9 @@ def check(graph: Graph, actor: Actor, user: str, contact: str) -> dict:
 
 def visible_contacts(graph: Graph, actor: Actor, user: str, limit: int,
                      cursor: str | None) -> dict:
-    if user != actor.uid and not actor.is_admin:
-        raise Forbidden("Only administrators may list another user's contacts.")
-
     def work(tx):
+        if user != actor.uid and not actor.is_admin:
+            raise Forbidden("Only administrators may list another user's contacts.")
         crud.tx_get(tx, org.USER, user)
         return tx_visible(tx, user, decode_cursor(cursor), limit + 1)
 

@@ -250,10 +250,9 @@ def assign(graph: Graph, actor: Actor, uid: str, assignee: str) -> dict:
 
 
 def suggestions(graph: Graph, actor: Actor, user: str, limit: int) -> list[dict]:
-    if user != actor.uid and not actor.is_admin:
-        raise Forbidden("Only administrators may see another user's suggestions.")
-
     def work(tx):
+        if user != actor.uid and not actor.is_admin:
+            raise Forbidden("Only administrators may see another user's suggestions.")
         crud.tx_get(tx, org.USER, user)
         return run(tx, "cases/assignment_suggestions", user=user, limit=limit)
 

@@ -55,3 +55,40 @@ def test_demo_seed_has_visibility_worth_exploring(graph):
     assert seen("sofie") == {"astrid", "nora"}          # her own customer; retail via helpdesk
     assert seen("ingrid") == {"nora", "byggmester"}     # business: only her assigned one
     assert seen("admin") == {"nora", "astrid", "fjord-farm", "byggmester"}
+
+
+def _contacts_dump(graph):
+    return graph.read_tx(lambda tx: [dict(r) for r in tx.run(
+        "MATCH (c:Contact) RETURN properties(c) AS props, "
+        "COLLECT { MATCH (c)-[r]->(n) RETURN [type(r), n.uid] ORDER BY type(r), n.uid } "
+        "AS links ORDER BY c.uid")])
+
+
+def test_a_batch_known_new_is_created_exactly_as_the_merge_loader_writes_it(graph):
+    from graphsvc.seed import load_data, loader, wipe
+    from tests.conftest import OWNER_LABEL
+
+    base = {"locations": [{"uid": "bergen", "code": "BGO", "name": "Bergen"}],
+            "customer_categories": [{"uid": "private", "name": "Private"}],
+            "account_manager_groups": [{"uid": "amg1", "name": "A"}, {"uid": "amg2", "name": "B"}],
+            "directories": [{"uid": "d1", "name": "D1", "visibility": "all"},
+                            {"uid": "d2", "name": "D2", "visibility": "assigned"}]}
+    contacts = [{"uid": f"c{i}", "name": f"C {i}", "email": f"c{i}@x.no" if i % 2 else None,
+                 "kind": None if i % 3 else "customer", "customer_category": "private",
+                 "home_location": "bergen" if i % 4 else None,
+                 "directories": ["d1", "d2", "d1"] if i % 5 == 0 else ["d2"],
+                 "primary_manager_group": "amg1" if i % 2 else None,
+                 "secondary_manager_group": "amg2" if i % 3 == 0 else None}
+                for i in range(30)]
+    wipe(graph, keep_label=OWNER_LABEL)
+    load_data(graph, base)
+    assert loader(graph, "contacts", contacts) == "seed/contacts_new"
+    assert loader(graph, "contacts", contacts + contacts[:1]) == "seed/contacts"  # a repeat
+    load_data(graph, {"contacts": contacts})
+    created = _contacts_dump(graph)
+    assert loader(graph, "contacts", contacts) == "seed/contacts"  # they exist now
+    wipe(graph, keep_label=OWNER_LABEL)
+    load_data(graph, base)
+    graph.write("seed/contacts", rows=contacts)
+    assert created == _contacts_dump(graph)
+    assert len(created) == 30 and created[0]["links"]

@@ -1,0 +1,7 @@
+// Whether any contact of a seed batch exists already (then contacts_new.cypher may not run).
+// params: $uids (list)
+// columns: uid (at most one row)
+MATCH (c:Contact)
+WHERE c.uid IN $uids
+RETURN c.uid AS uid
+LIMIT 1

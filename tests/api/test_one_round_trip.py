@@ -1,0 +1,89 @@
+"""Issue 10 item 5: a decision is one transaction. The acting user is checked as the first
+statement of the decision's own transaction, not in one of its own before it, and an unknown
+or inactive acting user still never gets an answer (401), whatever the view did."""
+
+import pytest
+
+from graphsvc.db import Graph
+from tests import factories as f
+
+
+@pytest.fixture
+def org_(api, admin, clean_graph):
+    g = clean_graph
+    for uid in ("kari", "ola"):
+        f.user(g, uid)
+    f.user(g, "gone", active=False)
+    f.directory(g, "public", "all", users=["kari"])
+    f.contact(g, "open", directories=["public"])
+    return g
+
+
+@pytest.fixture
+def transactions(monkeypatch):
+    """Every transaction the app opens, by mode (a spy on the real Graph, not a stand-in)."""
+    opened: list[str] = []
+    real = Graph._execute
+
+    def spy(self, mode, work, *args, **kwargs):
+        opened.append(mode)
+        return real(self, mode, work, *args, **kwargs)
+
+    monkeypatch.setattr(Graph, "_execute", spy)
+    return opened
+
+
+@pytest.mark.parametrize("path", [
+    "/api/v1/access/contacts/open?user=kari",
+    "/api/v1/users/kari/visible-contacts?limit=10",
+    "/api/v1/users/kari/competences",
+    "/api/v1/contacts/open",
+])
+def test_a_decision_is_one_transaction_acting_user_included(api, org_, transactions, path):
+    res = api.get(path, as_="kari")
+    assert res.status_code == 200, res.json
+    assert transactions == ["READ"], "the acting user travels inside the decision's own"
+
+
+def test_an_admin_asking_about_another_user_is_one_transaction_too(api, org_, transactions):
+    res = api.get("/api/v1/access/contacts/open?user=kari", as_="admin")
+    assert res.status_code == 200 and res.json["allowed"] is True
+    assert transactions == ["READ"]
+
+
+@pytest.mark.parametrize("actor", ["nobody", "gone"])
+@pytest.mark.parametrize("path", [
+    "/api/v1/access/contacts/open?user=kari",
+    "/api/v1/users/{actor}/visible-contacts",
+    "/api/v1/users/{actor}/competences",
+])
+def test_an_unknown_or_inactive_acting_user_gets_401_from_inside_the_transaction(
+        api, org_, actor, path):
+    res = api.get(path.format(actor=actor), as_=actor)
+    assert res.status_code == 401, res.json
+    assert res.json["error"]["fields"] == {"X-Acting-User": ["unknown or inactive user"]}
+
+
+def test_a_validation_error_is_not_answered_to_an_unknown_acting_user(api, org_,
+                                                                       transactions):
+    # The view fails before any transaction: the acting user is checked after it.
+    res = api.get("/api/v1/users/nobody/visible-contacts?limit=0", as_="nobody")
+    assert res.status_code == 401
+    res = api.get("/api/v1/users/kari/visible-contacts?limit=0", as_="kari")
+    assert res.status_code == 422 and "limit" in res.json["error"]["fields"]
+
+
+@pytest.mark.parametrize("actor", ["nobody", "gone"])
+def test_a_write_by_an_unknown_acting_user_writes_nothing(api, org_, actor):
+    # A valid body: the write transaction runs, and its first statement refuses the user.
+    res = api.post("/api/v1/contacts", as_=actor,
+                   json={"uid": "new", "name": "New", "directories": ["public"]})
+    assert res.status_code == 401
+    assert api.get("/api/v1/contacts/new", as_="admin").status_code == 404
+
+
+def test_a_non_admin_asking_about_another_user_is_still_refused(api, org_, transactions):
+    res = api.get("/api/v1/access/contacts/open?user=kari", as_="ola")
+    assert res.status_code == 403
+    res = api.get("/api/v1/users/kari/visible-contacts", as_="ola")
+    assert res.status_code == 403
