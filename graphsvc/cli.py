@@ -158,6 +158,29 @@ def db_migrate() -> None:
         graph.close()
 
 
+@db.command("initial-load")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--replace", is_flag=True,
+              help="replace a database that holds data (the import tool rewrites all of it)")
+@_server_options
+def db_initial_load(path: Path, replace: bool, bolt_port, http_port, home) -> None:
+    """A large org's first load: the bulk of a seed document (users, groups, directories,
+    contacts and their links) through `neo4j-admin database import full`, then the schema,
+    then the rest through the seed loaders. Stops and restarts the local server."""
+    import json
+
+    from graphsvc import bulkload
+
+    data = json.loads(path.read_text(encoding="utf-8"))
+    try:
+        counts = bulkload.initial_load(_server_settings(bolt_port, http_port, home), data,
+                                       replace=replace, echo=click.echo)
+    except ValueError as exc:
+        _fail(click.UsageError(str(exc)))
+    for section, n in counts.items():
+        click.echo(f"{section}: {n}")
+
+
 @db.command("wipe")
 @click.option("--yes", is_flag=True, help="really delete every node and relationship")
 def db_wipe(yes: bool) -> None:

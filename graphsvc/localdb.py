@@ -206,6 +206,15 @@ def _run_launcher(settings: LocalServerSettings, lib: Path, main: str, *args: st
     )
 
 
+def run_admin(settings: LocalServerSettings, lib: Path, *args: str,
+              timeout: float = 180) -> subprocess.CompletedProcess:
+    """`neo4j-admin <args>` of the local server (the same jars, its home and config)."""
+    for sub in ("conf", "data", "logs", "run", "plugins", "import"):
+        (settings.home / sub).mkdir(parents=True, exist_ok=True)
+    (settings.home / "conf" / "neo4j.conf").write_text(render_config(settings, lib))
+    return _run_launcher(settings, lib, ADMIN, *args, timeout=timeout)
+
+
 def _pid(settings: LocalServerSettings) -> int | None:
     pid_file = settings.home / "run" / "neo4j.pid"
     try:
