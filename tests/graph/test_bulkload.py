@@ -23,12 +23,13 @@ MATCH (n) WHERE NOT n:GraphsvcSchema AND NOT n:__OWNER__
 RETURN labels(n) AS labels, properties(n) AS props,
        COLLECT { MATCH (n)-[r]->(m) RETURN [type(r), labels(m), m.uid, properties(r)]
                  ORDER BY type(r), m.uid } AS links
-ORDER BY labels[0], n.uid, n.weekday, n.start
 """.replace("__OWNER__", OWNER_LABEL)
 
 
 def dump(graph: Graph) -> list[dict]:
-    return graph.read_tx(lambda tx: [dict(r) for r in tx.run(DUMP)])
+    """Every node with its properties and outgoing links, in a canonical order."""
+    rows = graph.read_tx(lambda tx: [dict(r) for r in tx.run(DUMP)])
+    return sorted(rows, key=lambda r: json.dumps(r, sort_keys=True, default=str))
 
 
 @pytest.fixture(scope="module")
