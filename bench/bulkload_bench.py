@@ -63,7 +63,14 @@ def main() -> None:
 
         data = {**org.user_rows(), "contacts": [c for b in org.batches() for c in b]}
         started = time.perf_counter()
-        bulkload.initial_load(server, data, replace=True, echo=echo)
+        phases = []
+
+        def note(line):
+            echo(line)
+            if " took " in line or line.startswith("wrote the CSV"):
+                phases.append(line)
+
+        bulkload.initial_load(server, data, replace=True, echo=note)
         offline = time.perf_counter() - started
         graph = connect(server)
         offline_counts = counts(graph)
@@ -76,6 +83,7 @@ def main() -> None:
     print(f"{'route':<60} {'seconds':>8} {'nodes/s':>9} {'rels/s':>9}")
     for name, seconds, (nodes, rels) in results:
         print(f"{name:<60} {seconds:>8.1f} {nodes / seconds:>9.0f} {rels / seconds:>9.0f}")
+    print("offline phases: " + "; ".join(p.split("; importing")[0] for p in phases))
     if online_counts != offline_counts:
         raise SystemExit(f"the two routes differ: {online_counts} vs {offline_counts}")
     print(f"both routes wrote {online_counts[0]} nodes and {online_counts[1]} relationships")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import shutil
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -119,9 +120,12 @@ def import_offline(server: LocalServerSettings, data: dict, echo=print) -> str:
     if was_running:
         localdb.stop(server, echo)
     folder = server.home / "import" / "bulk"
+    started = time.perf_counter()
     args = write_csv(data, folder)
-    echo(f"Importing {sum(len(data.get(s, [])) for s in BULK_SECTIONS)} rows with "
-         f"neo4j-admin database import full...")
+    echo(f"wrote the CSV in {time.perf_counter() - started:.1f} s; importing "
+         f"{sum(len(data.get(s, [])) for s in BULK_SECTIONS)} rows with neo4j-admin "
+         f"database import full...")
+    started = time.perf_counter()
     proc = localdb.run_admin(server, lib, "database", "import", "full", "neo4j",
                              "--overwrite-destination=true", "--ignore-empty-strings=true",
                              "--skip-bad-relationships=true", "--id-type=string",
@@ -130,6 +134,7 @@ def import_offline(server: LocalServerSettings, data: dict, echo=print) -> str:
     if proc.returncode != 0:
         raise localdb.LocalDbError(f"neo4j-admin database import failed:\n{proc.stdout}"
                                    f"{proc.stderr}")
+    echo(f"the import tool took {time.perf_counter() - started:.1f} s")
     localdb.start(server, echo)
     return proc.stdout
 
@@ -164,8 +169,11 @@ def initial_load(server: LocalServerSettings, data: dict, replace: bool = False,
     import_offline(server, data, echo)
     graph = connect()
     try:
+        started = time.perf_counter()
         for line in migrate(graph).lines():
             echo(line)
+        echo(f"the schema (constraints, indexes populated) took "
+             f"{time.perf_counter() - started:.1f} s")
         rest = {s: rows for s, rows in data.items() if s not in BULK_SECTIONS}
         load_data(graph, rest)
     finally:

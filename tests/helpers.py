@@ -1,8 +1,17 @@
-"""Helpers shared by the tests: an API client that names its acting user."""
+"""Helpers shared by the tests: an API client that names its acting user, and a Neo4j
+server of a test's own."""
 
 from __future__ import annotations
 
+import contextlib
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
 from flask.testing import FlaskClient
+
+from graphsvc import localdb
+from graphsvc.config import LocalServerSettings
 
 
 class ApiClient:
@@ -49,3 +58,21 @@ class ApiClient:
             if not cursor:
                 return seen
         raise AssertionError(f"pagination of {url} did not end")
+
+
+@contextlib.contextmanager
+def own_server(home: Path, password: str, start: bool = True) -> Iterator[LocalServerSettings]:
+    """A small Neo4j of a test's own in `home` on free ports (for a test that stops it, or
+    replaces its database offline), removed afterwards."""
+    shutil.rmtree(home, ignore_errors=True)
+    base = LocalServerSettings.from_env(home=home)
+    server = LocalServerSettings(home=home, cache=base.cache, password=password,
+                                 bolt_port=localdb.free_port(), http_port=localdb.free_port(),
+                                 heap_initial="256m", heap_max="512m", pagecache="64m")
+    if start:
+        localdb.start(server, echo=lambda m: None)
+    try:
+        yield server
+    finally:
+        localdb.stop(server, echo=lambda m: None)
+        shutil.rmtree(home, ignore_errors=True)

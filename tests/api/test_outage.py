@@ -5,34 +5,25 @@ again, without a restart."""
 
 from __future__ import annotations
 
-import shutil
 import time
 
 import pytest
 
 from graphsvc import localdb
 from graphsvc.app import create_app
-from graphsvc.config import PROJECT_ROOT, LocalServerSettings, Settings
+from graphsvc.config import PROJECT_ROOT, Settings
 from graphsvc.db import Graph
 from graphsvc.schema import migrate
 from tests import factories as f
+from tests.helpers import own_server
 
 HOME = PROJECT_ROOT / ".neo4j-test-outage"
 
 
 @pytest.fixture
 def second_server():
-    shutil.rmtree(HOME, ignore_errors=True)
-    server = LocalServerSettings.from_env(home=HOME)
-    server = LocalServerSettings(home=HOME, cache=server.cache, password="outage-password",
-                                 bolt_port=localdb.free_port(), http_port=localdb.free_port(),
-                                 heap_initial="256m", heap_max="512m", pagecache="64m")
-    localdb.start(server, echo=lambda m: None)
-    try:
+    with own_server(HOME, "outage-password") as server:
         yield server
-    finally:
-        localdb.stop(server, echo=lambda m: None)
-        shutil.rmtree(HOME, ignore_errors=True)
 
 
 def timed(call):

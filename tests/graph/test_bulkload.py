@@ -6,16 +6,16 @@ decisions; and a database holding data is refused unless told to replace it."""
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 
 from graphsvc import bulkload, localdb
-from graphsvc.config import PROJECT_ROOT, LocalServerSettings, Settings
+from graphsvc.config import PROJECT_ROOT, Settings
 from graphsvc.db import Graph
 from graphsvc.seed import demo_seed_path, load, wipe
 from graphsvc.services import access, org
 from tests.conftest import OWNER_LABEL
+from tests.helpers import own_server
 
 HOME = PROJECT_ROOT / ".neo4j-test-bulk"
 DUMP = """
@@ -34,14 +34,8 @@ def dump(graph: Graph) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def bulk_server():
-    shutil.rmtree(HOME, ignore_errors=True)
-    base = LocalServerSettings.from_env(home=HOME)
-    server = LocalServerSettings(home=HOME, cache=base.cache, password="bulk-password",
-                                 bolt_port=localdb.free_port(), http_port=localdb.free_port(),
-                                 heap_initial="256m", heap_max="512m", pagecache="64m")
-    yield server
-    localdb.stop(server, echo=lambda m: None)
-    shutil.rmtree(HOME, ignore_errors=True)
+    with own_server(HOME, "bulk-password", start=False) as server:
+        yield server  # the first import creates its database
 
 
 def connect(server) -> Graph:
