@@ -18,16 +18,10 @@ import time
 from bench.access_bench import Org
 from bench.common import BENCH_HOME, BENCH_PASSWORD, load_with_progress
 from graphsvc import bulkload, localdb
-from graphsvc.config import LocalServerSettings, Settings
+from graphsvc.config import LocalServerSettings
 from graphsvc.db import Graph
 from graphsvc.schema import migrate
 from graphsvc.seed import load_data
-
-
-def connect(server: LocalServerSettings) -> Graph:
-    current = localdb.running_settings(server)
-    return Graph(Settings(neo4j_uri=current.bolt_uri, neo4j_user=current.user,
-                          neo4j_password=current.password, query_timeout=3600))
 
 
 def counts(graph: Graph) -> tuple[int, int]:
@@ -50,7 +44,7 @@ def main() -> None:
     localdb.start(server, echo)
     results = []
     try:
-        graph = connect(server)
+        graph = bulkload.connect(server)
         migrate(graph)
         started = time.perf_counter()
         load_data(graph, org.user_rows())
@@ -72,7 +66,7 @@ def main() -> None:
 
         bulkload.initial_load(server, data, replace=True, echo=note)
         offline = time.perf_counter() - started
-        graph = connect(server)
+        graph = bulkload.connect(server)
         offline_counts = counts(graph)
         graph.close()
         results.append(("offline, neo4j-admin import (stop, import, start, migrate)",

@@ -15,10 +15,10 @@ class PendingActor:
     """An acting user whose check travels inside the request's first transaction (issue 10:
     one round trip per decision) instead of a transaction of its own before it.
 
-    `verify` runs as that transaction's first statement and raises Unauthorized there for an
-    unknown or inactive user, so nothing the decision reads or writes is ever answered to
-    such a user. `is_admin` may be read only after it: services read it inside their
-    transaction functions."""
+    The API's check runs as that transaction's first statement and raises Unauthorized
+    there for an unknown or inactive user, so nothing the decision reads or writes is ever
+    answered to such a user; it then `resolve`s the user. `is_admin` may be read only after
+    that: services read it inside their transaction functions."""
 
     def __init__(self, uid: str):
         self.uid = uid

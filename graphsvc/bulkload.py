@@ -112,12 +112,21 @@ def write_csv(data: dict, folder: Path) -> list[str]:
     return args
 
 
-def import_offline(server: LocalServerSettings, data: dict, echo=print) -> str:
+def connect(server: LocalServerSettings):
+    """A `Graph` on the running local server (the long timeout of a load)."""
+    from graphsvc.config import Settings
+    from graphsvc.db import Graph
+
+    current = localdb.running_settings(server)
+    return Graph(Settings(neo4j_uri=current.bolt_uri, neo4j_user=current.user,
+                          neo4j_password=current.password, query_timeout=3600))
+
+
+def import_offline(server: LocalServerSettings, data: dict, echo=print) -> None:
     """Stop the local server if it runs, replace its `neo4j` database with the bulk of
-    `data` through the import tool, and start it again. Returns the tool's summary."""
+    `data` through the import tool, and start it again."""
     lib = localdb.resolve_jars(server, echo)
-    was_running = localdb.status(server).running
-    if was_running:
+    if localdb.status(server).running:
         localdb.stop(server, echo)
     folder = server.home / "import" / "bulk"
     started = time.perf_counter()
@@ -136,7 +145,6 @@ def import_offline(server: LocalServerSettings, data: dict, echo=print) -> str:
                                    f"{proc.stderr}")
     echo(f"the import tool took {time.perf_counter() - started:.1f} s")
     localdb.start(server, echo)
-    return proc.stdout
 
 
 def initial_load(server: LocalServerSettings, data: dict, replace: bool = False,
@@ -144,22 +152,14 @@ def initial_load(server: LocalServerSettings, data: dict, replace: bool = False,
     """A large org's first load into the local server: the bulk through the import tool, then
     the schema, then every other section through the seed loaders. A database that holds
     data is refused (ValueError) unless `replace`. Returns rows per section."""
-    from graphsvc.config import Settings
-    from graphsvc.db import Graph
     from graphsvc.schema import migrate
     from graphsvc.seed import SECTIONS, is_empty, load_data
 
     unknown = set(data) - set(SECTIONS)
     if unknown:
         raise ValueError(f"unknown seed sections: {sorted(unknown)}")
-
-    def connect() -> Graph:
-        current = localdb.running_settings(server)
-        return Graph(Settings(neo4j_uri=current.bolt_uri, neo4j_user=current.user,
-                              neo4j_password=current.password, query_timeout=3600))
-
     if localdb.status(server).running and not replace:
-        graph = connect()
+        graph = connect(server)
         try:
             if not is_empty(graph):
                 raise ValueError("the database holds data; the import tool replaces all of "
@@ -167,7 +167,7 @@ def initial_load(server: LocalServerSettings, data: dict, replace: bool = False,
         finally:
             graph.close()
     import_offline(server, data, echo)
-    graph = connect()
+    graph = connect(server)
     try:
         started = time.perf_counter()
         for line in migrate(graph).lines():

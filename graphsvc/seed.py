@@ -6,8 +6,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from neo4j import ManagedTransaction
+
 from graphsvc.config import PROJECT_ROOT
-from graphsvc.db import Graph
+from graphsvc.db import Graph, run
 
 # Order matters: later sections link to nodes of earlier ones.
 SECTIONS = ["settings", "locations", "users", "user_groups", "account_manager_groups",
@@ -51,8 +53,7 @@ def load_data(graph: Graph, data: dict) -> dict[str, int]:
     for section in SECTIONS:
         rows = data.get(section, [])
         for start in range(0, len(rows), BATCH):
-            batch = rows[start:start + BATCH]
-            graph.write(loader(graph, section, batch), rows=batch)
+            graph.write_tx(_tx_load, section, rows[start:start + BATCH])
         counts[section] = len(rows)
     return counts
 
@@ -62,15 +63,20 @@ def load_data(graph: Graph, data: dict) -> dict[str, int]:
 NEW_LOADERS = {"contacts"}
 
 
-def loader(graph: Graph, section: str, rows: list[dict]) -> str:
+def tx_loader(tx: ManagedTransaction, section: str, rows: list[dict]) -> str:
     """The named query for one batch: `<section>_new` when none of its uids exists yet and
-    none repeats (one indexed read), else the MERGE loader, which may update."""
+    none repeats (one indexed read, in the batch's own transaction), else the MERGE loader,
+    which may update."""
     if section not in NEW_LOADERS:
         return f"seed/{section}"
     uids = [row["uid"] for row in rows]
-    if len(set(uids)) == len(uids) and not graph.read(f"seed/{section}_existing", uids=uids):
+    if len(set(uids)) == len(uids) and not run(tx, f"seed/{section}_existing", uids=uids):
         return f"seed/{section}_new"
     return f"seed/{section}"
+
+
+def _tx_load(tx: ManagedTransaction, section: str, rows: list[dict]) -> None:
+    run(tx, tx_loader(tx, section, rows), rows=rows)
 
 
 def wipe(graph: Graph, keep_label: str | None = None) -> int:

@@ -1,9 +1,8 @@
 // For each advisor in $users: the competence paths to (meeting type, customer category),
-// whether the advisor is unrestricted (no effective competence at all), weekly working hours
-// (at $location only, when given), and absences and bookings overlapping [$from, $to).
-// params: $users (uids), $competence ("<meeting type>|<category>"), $location (or null),
-//         $from, $to
-// columns: user, competence_paths, unrestricted, hours, absences, bookings
+// whether the advisor is unrestricted (no effective competence at all), and absences and
+// bookings overlapping [$from, $to). Weekly working hours come with reach.cypher's answer.
+// params: $users (uids), $competence ("<meeting type>|<category>"), $from, $to
+// columns: user, competence_paths, unrestricted, absences, bookings
 //   (absences and bookings as [start, end] in epoch milliseconds: cheap to ship and decode)
 // The absence and booking nodes are matched without their label on purpose: that keeps the
 // planner expanding from each advisor instead of seeking a label index over all bookings
@@ -18,10 +17,6 @@ CALL (u) {
 RETURN u.uid AS user, competence_paths,
        NOT EXISTS { (u)-[:MEMBER_OF]->(:CompetenceGroup)-[:CHILD_OF*0..4]->
                     (:CompetenceGroup)-[:GRANTS]->(:Competence) } AS unrestricted,
-       COLLECT { MATCH (u)-[:HAS_HOURS]->(wh:WorkingHours)-[:AT]->(l:Location)
-                 WHERE $location IS NULL OR l.uid = $location
-                 RETURN wh {.weekday, .start, .end, location: l.uid, timezone: l.timezone}
-               } AS hours,
        COLLECT { MATCH (u)-[:ABSENT]->(a)
                  WHERE a.start < $to AND a.end > $from
                  RETURN [a.start.epochMillis, a.end.epochMillis] } AS absences,

@@ -64,8 +64,8 @@ CALL (contact, home, mt) {
 WITH u, granting, collect({place: place.uid, valid_from: valid_from, valid_to: valid_to,
                  paths: paths}) AS grants
 // Condition 1 as a set: the groups granting $competence (with their subgroups, read once at
-// the top), against each candidate's own groups, read once. A candidate in none of them passes only
-// when none of its groups has any effective competence (unrestricted).
+// the top), against each candidate's own groups, read once. A candidate in none of them
+// passes only when none of its groups has any effective competence (unrestricted).
 WITH u, grants, granting,
      CASE WHEN $competence IS NULL THEN []
           ELSE COLLECT { MATCH (u)-[:MEMBER_OF]->(g:CompetenceGroup) RETURN g } END AS own

@@ -123,16 +123,22 @@ def tx_reach(tx: ManagedTransaction, ctx: Context, users: list[str] | None,
                **{"from": start or req.start, "to": end or req.end})
 
 
-def tx_facts(tx: ManagedTransaction, ctx: Context, users: list[str], any_place: bool = False,
+def tx_facts(tx: ManagedTransaction, ctx: Context, users: list[str],
              start: datetime | None = None, end: datetime | None = None) -> dict[str, dict]:
     req = ctx.request
     rows = run(tx, "availability/advisor_facts", users=users, competence=ctx.competence,
-               location=None if any_place else req.location,
                **{"from": start or req.start, "to": end or req.end})
     for row in rows:
         row["absences"] = [_instants(span) for span in row["absences"]]
         row["bookings"] = [_instants(span) for span in row["bookings"]]
     return {row["user"]: row for row in rows}
+
+
+def _hours(rows: list[list]) -> list[dict]:
+    """reach.cypher's `[weekday, start, end, location, timezone]` rows as `graphsvc.slots`
+    takes them."""
+    return [{"weekday": h[0], "start": h[1], "end": h[2], "location": h[3], "timezone": h[4]}
+            for h in rows]
 
 
 def _instants(span: list[int]) -> tuple[datetime, datetime]:
@@ -182,11 +188,13 @@ def tx_judge_users(tx: ManagedTransaction, ctx: Context, users: list[dict],
     """Judge exactly these advisors (two queries, however many advisors)."""
     start, end = start or ctx.request.start, end or ctx.request.end
     uids = [u["uid"] for u in users]
-    reach = {r["user"]["uid"]: r["grants"]
+    reach = {r["user"]["uid"]: r
              for r in tx_reach(tx, ctx, uids, any_place=any_place, start=start, end=end)}
-    facts = tx_facts(tx, ctx, uids, any_place=any_place, start=start, end=end)
-    return [judge(ctx, u, reach.get(u["uid"], []), facts.get(u["uid"]), start, end,
-                  slot_limit) for u in users]
+    facts = tx_facts(tx, ctx, uids, start=start, end=end)
+    for uid, row in facts.items():  # hours matter only where the advisor is reached
+        row["hours"] = _hours(reach[uid]["hours"]) if uid in reach else []
+    return [judge(ctx, u, reach[u["uid"]]["grants"] if u["uid"] in reach else [],
+                  facts.get(u["uid"]), start, end, slot_limit) for u in users]
 
 
 def tx_eligible(tx: ManagedTransaction, ctx: Context, limit: int, slot_limit: int
@@ -200,21 +208,23 @@ def tx_eligible(tx: ManagedTransaction, ctx: Context, limit: int, slot_limit: in
     `limit` real slots come before the next candidate's bound. Only the advisors shown are
     judged in full, with paths, by the same `judge` as everywhere else."""
     req = ctx.request
-    physical = req.mode == "physical"
-    bounds: dict[tuple, tuple[datetime, datetime] | None] = {}
+    place = req.location if req.mode == "physical" else None
+
+    def earliest(hours, windows, absences=(), bookings=()) -> datetime | None:
+        first = free_slots(hours, list(absences), list(bookings), req.start, req.end,
+                           ctx.duration, windows=windows, location=place, limit=1)
+        return first[0][0] if first else None
+
+    bounds: dict[tuple, datetime | None] = {}
     queue = []
     for row in tx_reach(tx, ctx, None, candidates=True):
-        hours = [{"weekday": h[0], "start": h[1], "end": h[2], "location": h[3],
-                  "timezone": h[4]} for h in row["hours"]]
+        hours = _hours(row["hours"])
         windows = [Window(g["valid_from"], g["valid_to"]) for g in row["grants"]]
         key = (tuple(map(tuple, row["hours"])), tuple(windows))
         if key not in bounds:  # advisors share hours and windows: one bound per pattern
-            first = free_slots(hours, [], [], req.start, req.end, ctx.duration,
-                               windows=windows, location=req.location if physical else None,
-                               limit=1)
-            bounds[key] = first[0] if first else None
+            bounds[key] = earliest(hours, windows)
         if bounds[key] is not None:  # no slot even when free: condition 4 fails anyway
-            queue.append((bounds[key][0], row["user"]["uid"], row["user"], hours, windows))
+            queue.append((bounds[key], row["user"]["uid"], row["user"], hours, windows))
     queue.sort(key=lambda c: (c[0], c[1]))
     found: list[tuple[datetime, str, dict]] = []
     batch, i = limit, 0  # then twice as many each round
@@ -229,12 +239,10 @@ def tx_eligible(tx: ManagedTransaction, ctx: Context, limit: int, slot_limit: in
             **{"from": req.start, "to": req.end})}
         for _, uid, user, hours, windows in chunk:
             spans = busy.get(uid, {"absences": [], "bookings": []})
-            first = free_slots(hours, [_instants(a) for a in spans["absences"]],
-                               [_instants(b) for b in spans["bookings"]], req.start, req.end,
-                               ctx.duration, windows=windows,
-                               location=req.location if physical else None, limit=1)
+            first = earliest(hours, windows, map(_instants, spans["absences"]),
+                             map(_instants, spans["bookings"]))
             if first:
-                found.append((first[0][0], uid, user))
+                found.append((first, uid, user))
         batch *= 2
     found.sort(key=lambda f: (f[0], f[1]))
     shown = [f[2] for f in found[:limit]]

@@ -10,7 +10,7 @@ import json
 import pytest
 
 from graphsvc import bulkload, localdb
-from graphsvc.config import PROJECT_ROOT, Settings
+from graphsvc.config import PROJECT_ROOT
 from graphsvc.db import Graph
 from graphsvc.seed import demo_seed_path, load, wipe
 from graphsvc.services import access, org
@@ -38,19 +38,13 @@ def bulk_server():
         yield server  # the first import creates its database
 
 
-def connect(server) -> Graph:
-    current = localdb.running_settings(server)
-    return Graph(Settings(neo4j_uri=current.bolt_uri, neo4j_user=current.user,
-                          neo4j_password=current.password))
-
-
 def test_the_import_route_writes_the_seed_loaders_graph(bulk_server, graph):
     data = json.loads(demo_seed_path().read_text(encoding="utf-8"))
     counts = bulkload.initial_load(bulk_server, data, echo=lambda m: None)
     assert counts["contacts"] == len(data["contacts"])
     wipe(graph, keep_label=OWNER_LABEL)
     load(graph, demo_seed_path())
-    imported = connect(bulk_server)
+    imported = bulkload.connect(bulk_server)
     try:
         want, got = dump(graph), dump(imported)
         assert len(got) == len(want) > 50
@@ -71,7 +65,7 @@ def test_a_database_holding_data_is_refused_unless_replaced(bulk_server):
     with pytest.raises(ValueError, match="holds data"):
         bulkload.initial_load(bulk_server, data, echo=lambda m: None)
     bulkload.initial_load(bulk_server, data, replace=True, echo=lambda m: None)
-    imported = connect(bulk_server)
+    imported = bulkload.connect(bulk_server)
     try:
         assert imported.read_one("system/count_data")["nodes"] == 1
     finally:

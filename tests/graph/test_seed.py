@@ -65,7 +65,7 @@ def _contacts_dump(graph):
 
 
 def test_a_batch_known_new_is_created_exactly_as_the_merge_loader_writes_it(graph):
-    from graphsvc.seed import load_data, loader, wipe
+    from graphsvc.seed import load_data, tx_loader, wipe
     from tests.conftest import OWNER_LABEL
 
     base = {"locations": [{"uid": "bergen", "code": "BGO", "name": "Bergen"}],
@@ -82,11 +82,12 @@ def test_a_batch_known_new_is_created_exactly_as_the_merge_loader_writes_it(grap
                 for i in range(30)]
     wipe(graph, keep_label=OWNER_LABEL)
     load_data(graph, base)
-    assert loader(graph, "contacts", contacts) == "seed/contacts_new"
-    assert loader(graph, "contacts", contacts + contacts[:1]) == "seed/contacts"  # a repeat
+    assert graph.read_tx(tx_loader, "contacts", contacts) == "seed/contacts_new"
+    repeat = contacts + contacts[:1]
+    assert graph.read_tx(tx_loader, "contacts", repeat) == "seed/contacts"
     load_data(graph, {"contacts": contacts})
     created = _contacts_dump(graph)
-    assert loader(graph, "contacts", contacts) == "seed/contacts"  # they exist now
+    assert graph.read_tx(tx_loader, "contacts", contacts) == "seed/contacts"  # they exist now
     wipe(graph, keep_label=OWNER_LABEL)
     load_data(graph, base)
     graph.write("seed/contacts", rows=contacts)
