@@ -31,6 +31,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     db_metrics = register_observability(app)  # first: its request id is in every hook's errors
     register_api(app)
+    from graphsvc.console import register_console
+
+    register_console(app)
     register_graph(app, db_metrics)
     return app
 

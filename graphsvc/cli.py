@@ -8,6 +8,7 @@ or too old, 6 Maven could not fetch the jars, 7 Neo4j failed to start or stop.""
 from __future__ import annotations
 
 import os
+import secrets
 import sys
 from pathlib import Path
 
@@ -409,10 +410,16 @@ def up(bolt_port, http_port, home, host, port, workers) -> None:
         _seed(graph, _seed_default(), reset=False)
     finally:
         graph.close()
+    # The console's sign-in picker is for this local demo only; one session key for every
+    # worker, so a session cookie made by one is read by all.
+    os.environ.setdefault("GRAPHSVC_CONSOLE_SIGNIN", "1")
+    os.environ.setdefault("GRAPHSVC_SECRET_KEY", secrets.token_hex(32))
     click.secho("\ngraphsvc is up:", bold=True)
     click.echo(f"  API:      http://{host}:{port}/api/v1   (header X-Acting-User: admin)")
     click.echo(f"  Health:   http://{host}:{port}/readyz   (/livez, /metrics)")
     click.echo(f"  Docs:     http://{host}:{port}/docs   (OpenAPI: /openapi.json)")
+    click.echo(f"  Console:  http://{host}:{port}/manage/   (group managers; sign in as "
+               "hanne, head of Retail West)")
     click.echo(f"  Browser:  {current.http_url}/browser/   "
                f"(connect to {current.bolt_uri} as {current.user})")
     click.echo("Stop the API with Ctrl-C and Neo4j with `graphsvc db stop`.\n")

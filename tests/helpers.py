@@ -76,3 +76,21 @@ def own_server(home: Path, password: str, start: bool = True) -> Iterator[LocalS
     finally:
         localdb.stop(server, echo=lambda m: None)
         shutil.rmtree(home, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def serving(app) -> Iterator[str]:
+    """The app over real HTTP on a free loopback port, in a thread (for a real browser);
+    yields the base URL."""
+    import threading
+
+    from werkzeug.serving import make_server
+
+    server = make_server("127.0.0.1", localdb.free_port(), app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)

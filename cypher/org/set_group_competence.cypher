@@ -1,10 +1,13 @@
 // Grant ($present = true) or withdraw a competence (meeting type, customer category) on a
 // competence group. The competence node is shared by every group granting the same pair.
 // params: $group, $meeting_type, $customer_category, $present
-// columns: group_found, meeting_type_found, category_found
+// columns: group_found, meeting_type_found, category_found, had (granted before)
 OPTIONAL MATCH (g:CompetenceGroup {uid: $group})
 OPTIONAL MATCH (mt:MeetingType {uid: $meeting_type})
 OPTIONAL MATCH (cat:CustomerCategory {uid: $customer_category})
+WITH g, mt, cat,
+     EXISTS { (g)-[:GRANTS]->(:Competence {uid: $meeting_type + '|' + $customer_category}) }
+       AS had
 CALL (g, mt, cat) {
   WITH g, mt, cat WHERE g IS NOT NULL AND mt IS NOT NULL AND cat IS NOT NULL AND $present
   MERGE (c:Competence {uid: mt.uid + '|' + cat.uid})
@@ -20,4 +23,4 @@ CALL (g) {
   DELETE r
 }
 RETURN g IS NOT NULL AS group_found, mt IS NOT NULL AS meeting_type_found,
-       cat IS NOT NULL AS category_found
+       cat IS NOT NULL AS category_found, had

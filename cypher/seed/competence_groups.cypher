@@ -28,3 +28,8 @@ CALL (g, row) {
   MERGE (c)-[:OF_CATEGORY]->(cat)
   MERGE (g)-[:GRANTS]->(c)
 }
+CALL (g, row) {
+  UNWIND coalesce(row.managers, []) AS manager
+  MATCH (u:User {uid: manager})
+  MERGE (u)-[:MANAGES]->(g)
+}

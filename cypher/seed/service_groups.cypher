@@ -57,3 +57,8 @@ CALL (sg, row) {
       r.valid_to = CASE WHEN m.valid_to IS NULL THEN null
                    ELSE datetime({datetime: datetime(m.valid_to), timezone: '+00:00'}) END
 }
+CALL (sg, row) {
+  UNWIND coalesce(row.managers, []) AS manager
+  MATCH (u:User {uid: manager})
+  MERGE (u)-[:MANAGES]->(sg)
+}

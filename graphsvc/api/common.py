@@ -14,6 +14,7 @@ from graphsvc.api.errors import handle_service_error
 from graphsvc.db import Graph, begin_prelude, end_prelude, prelude_pending, run_one
 from graphsvc.errors import Forbidden, ServiceError, Unauthorized
 from graphsvc.schemas.common import cursor_field
+from graphsvc.services import changes, management
 
 ACTING_USER_HEADER = "X-Acting-User"
 ACCESS_ATTRIBUTE = "graphsvc_access"
@@ -35,8 +36,29 @@ def self_or_admin(view: V) -> V:
     return view
 
 
-def access_policy(endpoint: str | None) -> str | None:
-    """'admin', 'self' or None (any active user; the service filters by visibility)."""
+class Managed:
+    """The policy of a write under a group: `needs(view_args, body)` says which groups the
+    acting user must manage (`graphsvc.services.management.Needs`)."""
+
+    def __init__(self, needs: Callable[[dict, dict], management.Needs]):
+        self.needs = needs
+
+
+def managed(needs: Callable[[dict, dict], management.Needs]):
+    """Mark a view as open to admins and to managers of the groups `needs` names, decided
+    by one traversal before validation (`load_acting_user`); others get 403 naming the
+    group they would need to manage. Put it right above `def`, as `admin_only`."""
+
+    def mark(view: V) -> V:
+        setattr(view, ACCESS_ATTRIBUTE, Managed(needs))
+        return view
+
+    return mark
+
+
+def access_policy(endpoint: str | None) -> str | Managed | None:
+    """'admin', 'self', a `Managed` policy, or None (any active user; the service filters
+    by visibility)."""
     view = current_app.view_functions.get(endpoint or "")
     return getattr(view, ACCESS_ATTRIBUTE, None)
 
@@ -60,7 +82,11 @@ def load_acting_user() -> None:
     if not uid:
         raise Unauthorized(f"The {ACTING_USER_HEADER} header is required.",
                            fields={ACTING_USER_HEADER: ["missing"]})
+    g.change_actor = changes.set_actor(uid)
     policy = access_policy(request.endpoint)
+    if isinstance(policy, Managed):
+        _decide_managed(uid, policy)
+        return
     if policy is None or (policy == "self" and (request.view_args or {}).get("uid") == uid):
         pending = PendingActor(uid)
         g.actor = pending
@@ -71,6 +97,23 @@ def load_acting_user() -> None:
         raise _unknown(uid)
     g.actor = Actor(uid=row["uid"], is_admin=bool(row["is_admin"]))
     authorize(g.actor)
+
+
+def _raw_body() -> dict:
+    """The JSON body as sent, before its schema reads it (a policy may depend on a field,
+    e.g. the parent of a new group); anything but an object counts as empty."""
+    body = request.get_json(silent=True) if request.is_json else None
+    return body if isinstance(body, dict) else {}
+
+
+def _decide_managed(uid: str, policy: Managed) -> None:
+    needs = policy.needs(request.view_args or {}, _raw_body())
+    decision = graph().read_tx(management.tx_decide, uid, needs)
+    if decision is None:
+        raise _unknown(uid)
+    g.actor = Actor(uid=uid, is_admin=decision.is_admin)
+    if not decision.allowed:
+        raise decision.refusal
 
 
 def _unknown(uid: str) -> Unauthorized:
@@ -106,12 +149,15 @@ def close_actor_prelude(_exc=None) -> None:
     token = g.pop("actor_prelude", None)
     if token is not None:
         end_prelude(token)
+    token = g.pop("change_actor", None)
+    if token is not None:
+        changes.reset_actor(token)
 
 
 def authorize(current: Actor) -> None:
     """The route's access policy, decided before validation and before any service runs."""
     policy = access_policy(request.endpoint)
-    if current.is_admin or policy is None:
+    if current.is_admin or policy is None or isinstance(policy, Managed):
         return
     if policy == "admin":
         raise Forbidden(f"Only administrators may do this; '{current.uid}' is not one.")

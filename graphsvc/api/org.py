@@ -4,11 +4,52 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from graphsvc.api.common import admin_only, graph
+from graphsvc.api.common import (
+    PageArgs,
+    actor,
+    admin_only,
+    graph,
+    managed,
+    page_schema,
+    self_or_admin,
+)
+from graphsvc.api.contract import may_forbid
 from graphsvc.api.resources import register_crud, register_link, resource_blueprint
 from graphsvc.schemas import common as common_schemas
 from graphsvc.schemas import org as schemas
-from graphsvc.services import org
+from graphsvc.services import changes, management, org
+from graphsvc.services.management import Needs
+
+# -- who may change a group (DOMAIN.md section 1, "Group managers"): the route policies ---
+
+
+def _manages_group(args: dict, _body: dict) -> Needs:
+    return management.for_group(args["uid"])
+
+
+def _manages_parent_of_new(_args: dict, body: dict) -> Needs:
+    return management.for_new_group(body.get("parent"))
+
+
+def _manages_moved_group(args: dict, body: dict) -> Needs:
+    return management.for_move(args["uid"], body)
+
+
+def _manages_group_above(args: dict, _body: dict) -> Needs:
+    return management.for_delete(args["uid"])
+
+
+def _manages_service_group(args: dict, _body: dict) -> Needs:
+    return management.for_service_group(args["uid"])
+
+
+def _manages_service_group_rules(args: dict, body: dict) -> Needs:
+    return management.for_service_fields(args["uid"], body)
+
+
+def _manages_both_ends(args: dict, _body: dict) -> Needs:
+    return management.for_link(args["uid"], args["target"])
+
 
 locations = resource_blueprint("locations", "Departments, centres and branches.")
 register_crud(locations, org.LOCATION, schema_in=schemas.LocationIn,
@@ -49,15 +90,23 @@ competence_groups = resource_blueprint(
 register_crud(competence_groups, org.COMPETENCE_GROUP, schema_in=schemas.CompetenceGroupIn,
               schema_patch=schemas.CompetenceGroupPatch, schema_out=schemas.CompetenceGroup,
               create=org.create_competence_group, update=org.update_competence_group,
-              delete=org.delete_competence_group)
+              delete=org.delete_competence_group,
+              guards={"create": managed(_manages_parent_of_new),
+                      "patch": managed(_manages_moved_group),
+                      "delete": managed(_manages_group_above)})
 register_link(competence_groups, org.GROUP_MEMBER, "members", reverse=True,
+              guard=managed(_manages_group), recorded_as=changes.COMPETENCE_GROUP,
               put_doc="Add a user to the group (membership is always explicit).")
+register_link(competence_groups, org.MANAGES_COMPETENCE_GROUP, "managers", reverse=True,
+              guard=managed(_manages_group), recorded_as=changes.COMPETENCE_GROUP,
+              put_doc="Name a manager: they may change this group and every group below "
+                      "it (admins, and managers of this group or a group above it).")
 
 
 @competence_groups.route("/<uid>/competences/<meeting_type>/<customer_category>",
                          methods=["PUT"], endpoint="put_competence")
 @competence_groups.response(204)
-@admin_only
+@managed(_manages_group)
 def put_competence(uid, meeting_type, customer_category):
     """Grant the competence (meeting type, customer category) to the group and its subgroups."""
     org.set_group_competence(graph(), uid, meeting_type, customer_category, True)
@@ -66,7 +115,7 @@ def put_competence(uid, meeting_type, customer_category):
 @competence_groups.route("/<uid>/competences/<meeting_type>/<customer_category>",
                          methods=["DELETE"], endpoint="delete_competence")
 @competence_groups.response(204)
-@admin_only
+@managed(_manages_group)
 def delete_competence(uid, meeting_type, customer_category):
     """Remove a competence (meeting type, customer category)."""
     org.set_group_competence(graph(), uid, meeting_type, customer_category, False)
@@ -77,8 +126,15 @@ service_groups = resource_blueprint(
 register_crud(service_groups, org.SERVICE_GROUP, schema_in=schemas.ServiceGroupIn,
               schema_patch=schemas.ServiceGroupPatch, schema_out=schemas.ServiceGroup,
               create=org.create_service_group, update=org.update_service_group,
-              delete=org.delete_service_group)
-register_link(service_groups, org.LINKED_GROUP, "competence-groups")
+              delete=org.delete_service_group,
+              guards={"patch": managed(_manages_service_group_rules)})
+register_link(service_groups, org.LINKED_GROUP, "competence-groups",
+              guard=managed(_manages_both_ends), recorded_as=changes.SERVICE_GROUP,
+              put_doc="Link a competence group: its members and those of its subgroups "
+                      "become members (a manager must manage both groups).")
+register_link(service_groups, org.MANAGES_SERVICE_GROUP, "managers", reverse=True,
+              guard=managed(_manages_service_group), recorded_as=changes.SERVICE_GROUP,
+              put_doc="Name a manager of the service group (admins and its managers).")
 
 
 @service_groups.route("/activation", methods=["GET"], endpoint="activation_all")
@@ -100,7 +156,7 @@ def activation(args, uid):
 @service_groups.route("/<uid>/levels", methods=["POST"], endpoint="create_level")
 @service_groups.arguments(schemas.ServiceLevelIn)
 @service_groups.response(201, schemas.ServiceLevel)
-@admin_only
+@managed(_manages_service_group)
 def create_level(data, uid):
     """Add a service level (mode, extra locations, meeting types)."""
     return org.add_service_level(graph(), uid, data)
@@ -108,7 +164,7 @@ def create_level(data, uid):
 
 @service_groups.route("/<uid>/levels/<level>", methods=["DELETE"], endpoint="delete_level")
 @service_groups.response(204)
-@admin_only
+@managed(_manages_service_group)
 def delete_level(uid, level):
     """Delete one of the group's service levels."""
     org.delete_service_level(graph(), uid, level)
@@ -127,9 +183,56 @@ def members(args, uid):
 
 
 register_link(service_groups, org.SERVICE_MEMBER, "members", reverse=True,
-              props_schema=schemas.MembershipWindow,
+              props_schema=schemas.MembershipWindow, guard=managed(_manages_service_group),
+              recorded_as=changes.SERVICE_GROUP,
               put_doc="Add a direct member; a campaign member carries a window "
                       "[valid_from, valid_to).")
+
+
+ChangePage = page_schema(schemas.GroupChange, "GroupChangePage")
+
+
+def register_group_decisions(blp, kind: str, k, needs, who: str) -> None:
+    """`GET /<uid>/changes` (the history) and `GET /<uid>/may-change` (the decision with
+    its path) of one group kind; `who` says who may change such a group."""
+
+    @blp.route("/<uid>/changes", methods=["GET"], endpoint="changes")
+    @blp.doc(summary=f"The recorded changes of a {k.noun}",
+             description="Newest first: who, when, what, before and after (admins and the "
+                         "group's managers). A deleted group's history stays listed.")
+    @blp.arguments(PageArgs, location="query")
+    @blp.response(200, ChangePage)
+    @managed(needs)
+    def changes_view(args, uid):
+        return org.group_changes(graph(), kind, k, uid, args["limit"], args["cursor"])
+
+    @blp.route("/<uid>/may-change", methods=["GET"], endpoint="may_change")
+    @blp.doc(summary=f"May this user change the {k.noun}?",
+             description=f"Allowed for admins and {who}, with the path that allows it; only "
+                         "admins may ask about other users.")
+    @blp.arguments(schemas.MayChangeArgs, location="query")
+    @blp.response(200, schemas.MayChange)
+    @may_forbid
+    def may_change_view(args, uid):
+        return management.may_change(graph(), actor(), args.get("user") or actor().uid, kind,
+                                     uid)
+
+
+register_group_decisions(competence_groups, changes.COMPETENCE_GROUP, org.COMPETENCE_GROUP,
+                         _manages_group, "managers of the group or of a group above it")
+register_group_decisions(service_groups, changes.SERVICE_GROUP, org.SERVICE_GROUP,
+                         _manages_service_group, "the group's managers")
+
+
+@users.route("/<uid>/managed-groups", methods=["GET"], endpoint="managed_groups")
+@users.arguments(PageArgs, location="query")
+@users.response(200, page_schema(schemas.ManagedGroup, "ManagedGroupPage"))
+@self_or_admin
+def managed_groups(args, uid):
+    """Every group the user may change as a manager, with the path that allows it: the
+    competence groups they manage and all groups below, and the service groups they manage
+    (an admin may change every group besides)."""
+    return management.managed_groups(graph(), uid, args["limit"], args["cursor"])
 
 
 settings = resource_blueprint("settings", "Global settings.")

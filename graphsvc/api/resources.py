@@ -19,16 +19,19 @@ def resource_blueprint(plural: str, description: str) -> ApiBlueprint:
 def register_crud(blp: ApiBlueprint, k: crud.Kind, *, schema_in: type[Schema],
                   schema_patch: type[Schema], schema_out: type[Schema],
                   create: Callable | None = None, update: Callable | None = None,
-                  delete: Callable | None = None, admin_writes: bool = True) -> None:
+                  delete: Callable | None = None, admin_writes: bool = True,
+                  guards: dict[str, Callable] | None = None) -> None:
     """POST/GET list on the collection; GET/PATCH/DELETE on `/<uid>`.
 
     `create(graph, data)`, `update(graph, uid, changes)` and `delete(graph, uid)` default to
-    plain node writes.
+    plain node writes. The writes are admin-only unless `admin_writes` is off; `guards`
+    gives a write ("create", "patch", "delete") a policy of its own (e.g. `managed`).
     """
     create = create or (lambda g, data: crud.create(g, k, data))
     update = update or (lambda g, uid, changes: crud.update(g, k, uid, changes))
     delete = delete or (lambda g, uid: crud.delete(g, k, uid))
     guard = admin_only if admin_writes else (lambda view: view)
+    guards = {"create": guard, "patch": guard, "delete": guard, **(guards or {})}
     page_out = page_schema(schema_out, f"{schema_out.__name__}Page")
 
     noun = k.noun
@@ -39,7 +42,7 @@ def register_crud(blp: ApiBlueprint, k: crud.Kind, *, schema_in: type[Schema],
                          "field) exists.")
     @blp.arguments(schema_in)
     @blp.response(201, schema_out)
-    @guard
+    @guards["create"]
     def create_view(data):
         return create(graph(), data)
 
@@ -61,28 +64,31 @@ def register_crud(blp: ApiBlueprint, k: crud.Kind, *, schema_in: type[Schema],
     @blp.doc(summary=f"Change a {noun}", description="Only the fields given change.")
     @blp.arguments(schema_patch)
     @blp.response(200, schema_out)
-    @guard
+    @guards["patch"]
     def patch_view(changes, uid):
         return update(graph(), uid, changes)
 
     @blp.route("/<uid>", methods=["DELETE"], endpoint="delete")
     @blp.doc(summary=f"Delete a {noun}")
     @blp.response(204)
-    @guard
+    @guards["delete"]
     def delete_view(uid):
         delete(graph(), uid)
 
 
 def register_link(blp: ApiBlueprint, link: crud.Link, sub_path: str, *, reverse: bool = False,
                   admin_writes: bool = True, props_schema: type[Schema] | None = None,
-                  put_doc: str | None = None) -> None:
+                  put_doc: str | None = None, guard: Callable | None = None,
+                  recorded_as: str | None = None) -> None:
     """PUT/DELETE `/<uid>/<sub_path>/<target>`: add or remove one relationship.
 
     The relationship runs from `uid` to `target`, or from `target` to `uid` when `reverse`
     (e.g. `competence-groups/<uid>/members/<user>` stores `(user)-[:MEMBER_OF]->(group)`).
-    `props_schema` loads the relationship's properties from the PUT body.
+    `props_schema` loads the relationship's properties from the PUT body. `guard` replaces
+    the admin-only policy; `recorded_as` (a group kind) records each change in the group
+    `uid`'s history, in the change's own transaction.
     """
-    guard = admin_only if admin_writes else (lambda view: view)
+    guard = guard or (admin_only if admin_writes else (lambda view: view))
     endpoint = sub_path.replace("-", "_")
     route = f"/<uid>/{sub_path}/<target>"
     put_doc = put_doc or f"Link {link.source} -[:{link.rel}]-> {link.target} (idempotent)."
@@ -93,8 +99,11 @@ def register_link(blp: ApiBlueprint, link: crud.Link, sub_path: str, *, reverse:
     def ends(uid: str, target: str) -> tuple[str, str]:
         return (target, uid) if reverse else (uid, target)
 
+    def record(uid: str, target: str) -> crud.Recorded | None:
+        return crud.Recorded(recorded_as, uid, sub_path, target) if recorded_as else None
+
     def put(uid: str, target: str, props: dict | None = None) -> None:
-        crud.set_link(graph(), link, *ends(uid, target), True, props)
+        crud.set_link(graph(), link, *ends(uid, target), True, props, record(uid, target))
 
     if props_schema is None:
         @blp.route(route, methods=["PUT"], endpoint=f"put_{endpoint}")
@@ -119,4 +128,4 @@ def register_link(blp: ApiBlueprint, link: crud.Link, sub_path: str, *, reverse:
     @blp.response(204)
     @guard
     def delete_view(uid, target):
-        crud.set_link(graph(), link, *ends(uid, target), False)
+        crud.set_link(graph(), link, *ends(uid, target), False, None, record(uid, target))

@@ -102,6 +102,26 @@ class User(StructuredNode):
     competence_groups = RelationshipTo(CompetenceGroup, "MEMBER_OF", cardinality=ZeroOrMore)
     service_groups = RelationshipTo(ServiceGroup, "MEMBER_OF", cardinality=ZeroOrMore,
                                     model=Membership)
+    manages_competence_groups = RelationshipTo(CompetenceGroup, "MANAGES",
+                                               cardinality=ZeroOrMore)
+    manages_service_groups = RelationshipTo(ServiceGroup, "MANAGES", cardinality=ZeroOrMore)
+
+
+class GroupChange(StructuredNode):
+    """One recorded change of a competence or service group (DOMAIN.md section 1, "Group
+    managers"): who, when, what, before and after. `uid` orders by time; `group` and
+    `group_kind` name the group, so the record outlives it (`cypher/manage/record_change`)."""
+
+    uid = StringProperty(unique_index=True, required=True)
+    at = DateTimeProperty(required=True)
+    actor = StringProperty(required=True)
+    group = StringProperty(required=True)
+    group_kind = StringProperty(required=True)
+    action = StringProperty(required=True)
+    aspect = StringProperty(required=True)
+    target = StringProperty()
+    before = StringProperty()  # JSON text, or absent
+    after = StringProperty()
 
 
 class Settings(StructuredNode):

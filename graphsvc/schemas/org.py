@@ -263,3 +263,43 @@ class Settings(Schema):
     second_account_manager_group = fields.Boolean()
     default_user = fields.String(allow_none=True)
     default_areas = fields.List(fields.Nested(DomainArea))
+
+
+# -- group managers (DOMAIN.md section 1, "Group managers") ---------------------------------
+
+class GroupRef(Schema):
+    uid = fields.String()
+    name = fields.String()
+
+
+class ManagedGroup(Schema):
+    kind = fields.String(metadata={"description": "competence-group or service-group"})
+    group = fields.Nested(GroupRef)
+    paths = paths_field()
+
+
+class MayChangeArgs(Schema):
+    user = uid_field(load_default=None, metadata={
+        "description": "whose right (default: the acting user; others: admins only)"})
+
+
+class MayChange(Schema):
+    user = fields.String()
+    allowed = fields.Boolean()
+    admin = fields.Boolean(metadata={"description": "allowed as an administrator"})
+    reason = fields.String(allow_none=True, metadata={
+        "description": "only when refused: the group the user would need to manage"})
+    paths = paths_field()
+
+
+class GroupChange(Schema):
+    uid = fields.String()
+    at = fields.DateTime()
+    actor = fields.String(metadata={"description": "the acting user (system: the CLI)"})
+    action = fields.String(metadata={"description": "create, update, delete, add or remove"})
+    aspect = fields.String(metadata={
+        "description": "group, members, competences, managers, competence-groups, levels"})
+    target = fields.String(allow_none=True, metadata={
+        "description": "the member, manager, competence or level changed"})
+    before = fields.Raw(allow_none=True, metadata={"description": "null: did not exist"})
+    after = fields.Raw(allow_none=True, metadata={"description": "null: no longer exists"})

@@ -16,6 +16,7 @@ from graphsvc.cypher import queries
 from graphsvc.db import Graph, plain
 from graphsvc.errors import NotFound, UnknownReference
 from graphsvc.pagination import decode_cursor, page
+from graphsvc.services import changes
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,9 @@ def tx_get(tx: ManagedTransaction, k: Kind, uid: str) -> dict:
 
 
 def tx_set_link(tx: ManagedTransaction, link: Link, source_uid: str, target_uid: str,
-                present: bool, props: dict | None = None) -> None:
+                present: bool, props: dict | None = None) -> dict | None:
+    """Add (with `props`) or remove the relationship; answers its properties before (None:
+    there was none)."""
     text = template("set_link", **{"from": link.source, "rel": link.rel, "to": link.target})
     row = tx.run(text, from_uid=source_uid, to_uid=target_uid, present=present,
                  props=props or {}).single()
@@ -113,6 +116,29 @@ def tx_set_link(tx: ManagedTransaction, link: Link, source_uid: str, target_uid:
         raise NotFound.of(KINDS[link.source].noun, source_uid)
     if not row["to_found"]:
         raise NotFound.of(KINDS[link.target].noun, target_uid)
+    return plain(row["before"])
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """Where a link change is recorded (`graphsvc.services.changes`): the group's kind and
+    uid, the aspect it changes (members, managers, ...) and the uid of the other end."""
+
+    kind: str
+    group: str
+    aspect: str
+    target: str
+
+
+def tx_set_recorded_link(tx: ManagedTransaction, link: Link, source_uid: str,
+                         target_uid: str, present: bool, props: dict | None,
+                         record: Recorded) -> None:
+    """`tx_set_link` and, in the same transaction, the group's change record."""
+    before = tx_set_link(tx, link, source_uid, target_uid, present, props)
+    after = (props or {}) if present else None
+    action = "remove" if not present else ("update" if before is not None else "add")
+    changes.tx_record(tx, record.kind, record.group, action, record.aspect,
+                      target=record.target, before=before, after=after)
 
 
 # -- whole operations --------------------------------------------------------------------
@@ -163,5 +189,9 @@ def delete(graph: Graph, k: Kind, uid: str) -> None:
 
 
 def set_link(graph: Graph, link: Link, source_uid: str, target_uid: str, present: bool,
-             props: dict | None = None) -> None:
-    graph.write_tx(tx_set_link, link, source_uid, target_uid, present, props)
+             props: dict | None = None, record: Recorded | None = None) -> None:
+    if record is None:
+        graph.write_tx(tx_set_link, link, source_uid, target_uid, present, props)
+    else:
+        graph.write_tx(tx_set_recorded_link, link, source_uid, target_uid, present, props,
+                       record)

@@ -18,7 +18,7 @@ from graphsvc.errors import (
     UnknownReference,
 )
 from graphsvc.pagination import page
-from graphsvc.services import crud
+from graphsvc.services import changes, crud
 
 MAX_LAYERS = 5
 HIERARCHY_LOCK = "competence-hierarchy"
@@ -35,6 +35,8 @@ WORKS_AT = crud.link_type("User", "WORKS_AT", "Location")
 GROUP_MEMBER = crud.link_type("User", "MEMBER_OF", "CompetenceGroup")
 SERVICE_MEMBER = crud.link_type("User", "MEMBER_OF", "ServiceGroup")
 LINKED_GROUP = crud.link_type("ServiceGroup", "INCLUDES", "CompetenceGroup")
+MANAGES_COMPETENCE_GROUP = crud.link_type("User", "MANAGES", "CompetenceGroup")
+MANAGES_SERVICE_GROUP = crud.link_type("User", "MANAGES", "ServiceGroup")
 
 
 # -- users ---------------------------------------------------------------------------------
@@ -149,8 +151,9 @@ def delete_with_competences(kind: crud.Kind):
 # -- competence groups ----------------------------------------------------------------------
 
 def _tx_place_group(tx: ManagedTransaction, uid: str | None, parent: str | None,
-                    name: str) -> None:
-    """Refuse a placement that would put any group in layer 6 or create a cycle.
+                    named: tuple[str, str]) -> None:
+    """Refuse a placement that would put any group in layer 6 or create a cycle. `named`
+    is the placed group's (uid, name), for the message when it is the deepest itself.
 
     Runs after the hierarchy lock, so two concurrent moves cannot each pass on their own
     and together break the rule."""
@@ -169,12 +172,13 @@ def _tx_place_group(tx: ManagedTransaction, uid: str | None, parent: str | None,
         layer = placement["parent_layer"] + 1
     deepest_layer = layer + placement["height"]
     if deepest_layer > MAX_LAYERS:
-        deepest = placement["deepest"] or name
+        deepest = placement["deepest"] or named[0]
+        called = placement["deepest_name"] or named[1]
         raise DepthLimitExceeded.field(
             "parent", f"group '{deepest}' would sit in layer {deepest_layer}; at most "
             f"{MAX_LAYERS} layers are allowed",
-            message=f"Competence group '{deepest}' would sit in layer {deepest_layer} "
-                    f"(at most {MAX_LAYERS}).",
+            message=f"Competence group '{deepest}' ({called}) would sit in layer "
+                    f"{deepest_layer}: at most {MAX_LAYERS} layers are allowed.",
             details={"group": deepest, "layer": deepest_layer, "max_layers": MAX_LAYERS})
 
 
@@ -184,28 +188,56 @@ def create_competence_group(graph: Graph, data: dict) -> dict:
 
     def work(tx):
         run(tx, "org/take_lock", name=HIERARCHY_LOCK)
-        _tx_place_group(tx, None, parent, props["uid"])
+        _tx_place_group(tx, None, parent, (props["uid"], props["name"]))
         uid = crud.tx_create(tx, COMPETENCE_GROUP, props)
         if parent is not None:
             run(tx, "org/set_group_parent", uid=uid, parent=parent)
-        return crud.tx_get(tx, COMPETENCE_GROUP, uid)
+        group = crud.tx_get(tx, COMPETENCE_GROUP, uid)
+        changes.tx_record(tx, changes.COMPETENCE_GROUP, uid, "create", "group",
+                          after=_group_state(group))
+        _tx_record_subgroup(tx, uid, None, parent)
+        return group
 
     return graph.write_tx(work)
 
 
-def update_competence_group(graph: Graph, uid: str, changes: dict) -> dict:
+def _tx_record_subgroup(tx: ManagedTransaction, uid: str, old: str | None,
+                        new: str | None) -> None:
+    """A group that arrives under or leaves a parent is a change of the parent too."""
+    if old == new:
+        return
+    if old is not None:
+        changes.tx_record(tx, changes.COMPETENCE_GROUP, old, "remove", "subgroups",
+                          target=uid, before={}, after=None)
+    if new is not None:
+        changes.tx_record(tx, changes.COMPETENCE_GROUP, new, "add", "subgroups",
+                          target=uid, before=None, after={})
+
+
+def _group_state(group: dict) -> dict:
+    """What a competence group's change record keeps of the group itself."""
+    return {"name": group["name"], "parent": group["parent"]}
+
+
+def update_competence_group(graph: Graph, uid: str, patch: dict) -> dict:
     """Rename and/or move (`parent`: another group, or null for a root)."""
-    moving = "parent" in changes
-    parent = changes.pop("parent", None)
+    props = dict(patch)
+    moving = "parent" in props
+    parent = props.pop("parent", None)
 
     def work(tx):
         if moving:
             run(tx, "org/take_lock", name=HIERARCHY_LOCK)
-            crud.tx_get(tx, COMPETENCE_GROUP, uid)
-            _tx_place_group(tx, uid, parent, uid)
+        before = crud.tx_get(tx, COMPETENCE_GROUP, uid)
+        if moving:
+            _tx_place_group(tx, uid, parent, (uid, before["name"]))
             run(tx, "org/set_group_parent", uid=uid, parent=parent)
-        crud.tx_update(tx, COMPETENCE_GROUP, uid, changes)
-        return crud.tx_get(tx, COMPETENCE_GROUP, uid)
+        crud.tx_update(tx, COMPETENCE_GROUP, uid, props)
+        after = crud.tx_get(tx, COMPETENCE_GROUP, uid)
+        changes.tx_record(tx, changes.COMPETENCE_GROUP, uid, "update", "group",
+                          before=_group_state(before), after=_group_state(after))
+        _tx_record_subgroup(tx, uid, before["parent"], after["parent"])
+        return after
 
     return graph.write_tx(work)
 
@@ -220,6 +252,9 @@ def delete_competence_group(graph: Graph, uid: str) -> None:
                            f"{sorted(group['subgroups'])}; move or delete them first",
                            code="has_subgroups")
         crud.tx_delete(tx, COMPETENCE_GROUP, uid)
+        changes.tx_record(tx, changes.COMPETENCE_GROUP, uid, "delete", "group",
+                          before=_group_state(group))
+        _tx_record_subgroup(tx, uid, group["parent"], None)
 
     graph.write_tx(work)
 
@@ -235,6 +270,9 @@ def set_group_competence(graph: Graph, group: str, meeting_type: str, customer_c
             raise NotFound.of("meeting type", meeting_type)
         if present and not row["category_found"]:
             raise NotFound.of("customer category", customer_category)
+        changes.tx_record(tx, changes.COMPETENCE_GROUP, group, "add" if present else "remove",
+                          "competences", target=f"{meeting_type}|{customer_category}",
+                          before={} if row["had"] else None, after={} if present else None)
 
     graph.write_tx(work)
 
@@ -267,22 +305,51 @@ def _set_activation(activation: dict | None):
     return then
 
 
+def _service_group_state(group: dict) -> dict:
+    """What a service group's change record keeps of the group itself."""
+    return {key: group[key] for key in ("name", "email", "activation")}
+
+
 def create_service_group(graph: Graph, data: dict) -> dict:
     data = dict(data)
-    then = _set_activation(data.pop("activation", {}))
-    return crud.create(graph, SERVICE_GROUP, data, then)
+    activation = data.pop("activation", {})
+    props = {**data, "uid": data.get("uid") or crud.new_uid()}
+
+    def work(tx):
+        uid = crud.tx_create(tx, SERVICE_GROUP, props)
+        _tx_set_activation(tx, uid, activation)
+        group = crud.tx_get(tx, SERVICE_GROUP, uid)
+        changes.tx_record(tx, changes.SERVICE_GROUP, uid, "create", "group",
+                          after=_service_group_state(group))
+        return group
+
+    return graph.write_tx(work)
 
 
-def update_service_group(graph: Graph, uid: str, changes: dict) -> dict:
-    changes = dict(changes)
-    then = _set_activation(changes.pop("activation", None))
-    return crud.update(graph, SERVICE_GROUP, uid, changes, then)
+def update_service_group(graph: Graph, uid: str, patch: dict) -> dict:
+    props = dict(patch)
+    activation = props.pop("activation", None)
+
+    def work(tx):
+        before = crud.tx_get(tx, SERVICE_GROUP, uid)
+        crud.tx_update(tx, SERVICE_GROUP, uid, props)
+        if activation is not None:
+            _tx_set_activation(tx, uid, activation)
+        after = crud.tx_get(tx, SERVICE_GROUP, uid)
+        changes.tx_record(tx, changes.SERVICE_GROUP, uid, "update", "group",
+                          before=_service_group_state(before),
+                          after=_service_group_state(after))
+        return after
+
+    return graph.write_tx(work)
 
 
 def delete_service_group(graph: Graph, uid: str) -> None:
     def work(tx):
-        if run_one(tx, "org/delete_service_group", uid=uid)["deleted"] == 0:
-            raise NotFound.of("service group", uid)
+        group = crud.tx_get(tx, SERVICE_GROUP, uid)
+        run_one(tx, "org/delete_service_group", uid=uid)
+        changes.tx_record(tx, changes.SERVICE_GROUP, uid, "delete", "group",
+                          before=_service_group_state(group))
 
     graph.write_tx(work)
 
@@ -297,16 +364,26 @@ def add_service_level(graph: Graph, group: str, data: dict) -> dict:
         crud.tx_require(tx, MEETING_TYPE, meeting_types, "meeting_types")
         run(tx, "org/create_service_level", group=group, level=level, locations=locations,
             meeting_types=meeting_types)
-        return next(lvl for lvl in crud.tx_get(tx, SERVICE_GROUP, group)["levels"]
-                    if lvl["uid"] == level["uid"])
+        created = _level(tx, group, level["uid"])
+        changes.tx_record(tx, changes.SERVICE_GROUP, group, "add", "levels",
+                          target=level["uid"], after=created)
+        return created
 
     return graph.write_tx(work)
 
 
+def _level(tx: ManagedTransaction, group: str, uid: str) -> dict | None:
+    return next((lvl for lvl in crud.tx_get(tx, SERVICE_GROUP, group)["levels"]
+                 if lvl["uid"] == uid), None)
+
+
 def delete_service_level(graph: Graph, group: str, uid: str) -> None:
     def work(tx):
+        before = _level(tx, group, uid)
         if run_one(tx, "org/delete_service_level", group=group, uid=uid)["deleted"] == 0:
             raise NotFound.of("service level", uid)
+        changes.tx_record(tx, changes.SERVICE_GROUP, group, "remove", "levels", target=uid,
+                          before=before)
 
     graph.write_tx(work)
 
@@ -335,6 +412,15 @@ def service_group_activation(graph: Graph, uid: str | None, location: str,
                    customer_category=customer_category, meeting_theme=meeting_theme)
 
     return graph.read_tx(work)
+
+
+def group_changes(graph: Graph, kind: str, k: crud.Kind, uid: str, limit: int,
+                  cursor: str | None) -> dict:
+    """A group's recorded changes, newest first; a deleted group's records stay listed."""
+    answer = changes.changes_page(graph, kind, uid, limit, cursor)
+    if not answer["items"] and cursor is None:
+        crud.get(graph, k, uid)  # 404 for a group that never was
+    return answer
 
 
 # -- settings ---------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """Every route of the app, walked from its URL map, as a user who sees nothing, as one who
-sees some contacts, and as an admin: 403 exactly on admin-only routes (decided before the
-body is validated), 404 exactly where the object concerns a contact the user does not see,
-and nothing written by a refused request. A route missing from POLICY fails the test, so
+sees some contacts, as a group manager and as an admin: 403 exactly on admin-only routes
+and, for others than their managers, on writes under a group (decided before the body is
+validated), 404 exactly where the object concerns a contact the user does not see, and
+nothing written by a refused request. A route missing from POLICY fails the test, so
 a new route cannot be forgotten."""
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from datetime import UTC, datetime
 import pytest
 
 from graphsvc.actor import Actor
-from graphsvc.services import bookings, cases, conditions, crud, messages, scheduling
+from graphsvc.services import bookings, cases, conditions, crud, messages, org, scheduling
 from tests import factories as f
 
 TUE_10 = datetime(2030, 12, 3, 10, 0, tzinfo=UTC)
@@ -21,6 +22,7 @@ ADMIN = "admin"      # non-admins: 403 whatever the body; admins: never 403
 SELF = "self"        # /users/<uid>/...: another user's answer 403 for non-admins
 CONTACT = "contact"  # the path names an object concerning a contact: 404 unless it is seen
 MEMBER = "member"    # a team's pool: members and admins only
+MANAGER = "manager"  # a group's managers (of it or, for competence groups, a group above)
 OPEN = "open"        # any active user; the answer itself is filtered
 
 # endpoint -> policy; every /api/v1 route of the app must be here.
@@ -43,11 +45,7 @@ _policy(ADMIN,
         "import.run",
         "users.put_locations", "users.delete_locations",
         "users.put_qualification", "users.delete_qualification",
-        "competence-groups.put_members", "competence-groups.delete_members",
-        "competence-groups.put_competence", "competence-groups.delete_competence",
-        "service-groups.put_competence_groups", "service-groups.delete_competence_groups",
-        "service-groups.create_level", "service-groups.delete_level",
-        "service-groups.put_members", "service-groups.delete_members",
+        "service-groups.create", "service-groups.delete",
         "settings.patch", "settings.put_default_area", "settings.delete_default_area",
         "contacts.put_personal_price_list", "contacts.delete_personal_price_list",
         "directories.put_users", "directories.delete_users",
@@ -64,14 +62,26 @@ _policy(ADMIN,
         "price-lists.put_price", "price-lists.delete_price",
         "teams.put_members", "teams.delete_members",
         "reports.run")
-_policy(SELF, "users.visible_contacts", "users.suggestions", "users.put_working_hours",
-        "users.create_absence", "users.delete_absence")
+_policy(MANAGER, "competence-groups.create", "competence-groups.patch",
+        "competence-groups.delete",
+        "competence-groups.put_members", "competence-groups.delete_members",
+        "competence-groups.put_competence", "competence-groups.delete_competence",
+        "competence-groups.put_managers", "competence-groups.delete_managers",
+        "competence-groups.changes", "service-groups.patch",
+        "service-groups.put_competence_groups", "service-groups.delete_competence_groups",
+        "service-groups.create_level", "service-groups.delete_level",
+        "service-groups.put_members", "service-groups.delete_members",
+        "service-groups.put_managers", "service-groups.delete_managers",
+        "service-groups.changes")
+_policy(SELF, "users.managed_groups", "users.visible_contacts", "users.suggestions",
+        "users.put_working_hours", "users.create_absence", "users.delete_absence")
 _policy(CONTACT, "contacts.get", "contacts.patch", "contacts.delete",
         "contacts.campaign_status", "contacts.messages", "contacts.price",
         "messages.get", "bookings.get", "bookings.delete", "cases.get", "cases.patch",
         "cases.messages", "cases.put_sla", "cases.assign", "access.contact")
 _policy(MEMBER, "teams.pull", "teams.tasks")
-_policy(OPEN, "users.competences", "users.qualifications", "users.working_hours",
+_policy(OPEN, "competence-groups.may_change", "service-groups.may_change",
+        "users.competences", "users.qualifications", "users.working_hours",
         "users.absences", "service-groups.activation_all", "service-groups.activation",
         "service-groups.members", "settings.get", "contacts.create", "contacts.list",
         "contact-groups.members", "contact-groups.responsibilities", "messages.create",
@@ -93,10 +103,14 @@ PARAMS = {"target": "kari", "meeting_type": "mortgage", "customer_category": "pr
           "name": "invisible-customers", "area": "area1"}
 # Well-formed bodies and queries, so that a 404 or 403 is about the object, not the input.
 BODIES = {"cases.assign": {"user": "kari"},
+          "competence-groups.create": {"name": "New", "parent": "cg1"},
           "cases.put_sla": {"contract": "sla1", "level": "sla1-std"},
           "contacts.campaign_status": {"status": "contacted"},
           "contacts.patch": {"name": "Renamed"}, "cases.patch": {"subject": "Renamed"}}
 QUERIES = {"contacts.price": "product=p1", "bookings.list": "contact=seen"}
+# Path parameters of one route that differ from PARAMS.
+ROUTE_PARAMS = {endpoint: {"target": "cg1"} for endpoint in (
+    "service-groups.put_competence_groups", "service-groups.delete_competence_groups")}
 OBJECTS = {"contacts": "{}", "messages": "m-{}", "bookings": "b-{}", "cases": "k-{}",
            "access": "{}"}
 
@@ -113,7 +127,7 @@ def _routes(app) -> list[tuple[str, str, str]]:
 
 def _url(rule: str, endpoint: str, which: str = "hidden", owner: str = "kari") -> str:
     kind = endpoint.split(".")[0]
-    values = dict(PARAMS)
+    values = {**PARAMS, **ROUTE_PARAMS.get(endpoint, {})}
     if kind in OBJECTS:
         values["uid"] = OBJECTS[kind].format(which)
     elif kind == "users":
@@ -144,8 +158,12 @@ def world(api, admin, clean_graph):
     f.user_group(g, "ug1", members=["kari"])
     f.area(g, "area1", users=["kari"])
     f.contact_group(g, "cgroup", "public", members=["seen", "hidden"])
-    f.group(g, "cg1")
+    f.group(g, "cg0")
+    f.group(g, "cg1", parent="cg0")
     f.service_group(g, "sg1")
+    f.user(g, "boss")  # manages cg0 (so cg1 below it too) and sg1
+    crud.set_link(g, org.MANAGES_COMPETENCE_GROUP, "boss", "cg0", True)
+    crud.set_link(g, org.MANAGES_SERVICE_GROUP, "boss", "sg1", True)
     f.level(g, "sg1", "online", uid="lvl1")
     conditions.set_default_user(g, "kari")
     crud.create(g, conditions.PRODUCT, {"uid": "p1", "name": "Account"})
@@ -239,6 +257,12 @@ def test_route_authorization(api, world, route):
         refused("outsider", 404, which="seen", owner="outsider")
         allowed("kari")
         allowed("admin", which="hidden", owner="admin")
+    elif policy == MANAGER:
+        refused("outsider", 403)
+        refused("kari", 403)
+        allowed("boss")
+        res = call("admin")  # the boss's write may have removed the object already
+        assert res.status_code not in (401, 403) and res.status_code < 500, res.json
     elif policy == MEMBER:
         refused("outsider", 403)
         allowed("kari")

@@ -5,15 +5,13 @@ run are in docs/screenshots/)."""
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 import pytest
-from werkzeug.serving import make_server
 
 from graphsvc.config import PROJECT_ROOT
-from graphsvc.localdb import free_port
 from graphsvc.seed import load
+from tests.helpers import serving
 
 CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = PROJECT_ROOT / ".artifacts" / "screenshots"  # kept after each run (gitignored)
@@ -25,13 +23,8 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-
 @pytest.fixture
 def served(app, clean_graph):
     load(clean_graph, PROJECT_ROOT / "seeds" / "demo.json")
-    port = free_port()
-    server = make_server("127.0.0.1", port, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{port}"
-    server.shutdown()
-    thread.join(timeout=10)
+    with serving(app) as base:
+        yield base
 
 
 def test_authorize_then_execute_the_access_check(served):
