@@ -260,10 +260,16 @@ def rename_group(uid):
                  _tree_page, f"Renamed to '{data.get('name')}'.", url_for("console.tree"))
 
 
-@console.post("/groups/<uid>/move")
-def move_group(uid):
+@console.post("/groups/move")
+def move_group():
+    """One form for the whole tree (a parent picker per group would repeat every group
+    under every group)."""
+    uid = request.form.get("group", "").strip()
     data = {"parent": request.form.get("parent", "").strip() or None}
-    return _post(f"edit-{uid}", management.for_move(uid, data),
+    if not uid:
+        return _tree_page(error={"form": "move", "message": "Pick the group to move.",
+                                 "fields": {"group": ["pick a group"]}}, status=422)
+    return _post("move", management.for_move(uid, data),
                  lambda: org.update_competence_group(
                      graph(), uid, _load(org_schemas.CompetenceGroupPatch, data)),
                  _tree_page, f"Moved '{uid}'.", url_for("console.tree"))
