@@ -93,3 +93,15 @@ def app(neo4j_settings, graph):
 @pytest.fixture
 def api(app, clean_graph) -> ApiClient:
     return ApiClient(app.test_client())
+
+
+SCREENSHOTS = PROJECT_ROOT / ".artifacts" / "screenshots"
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """Say where the browser tests left their screenshots (Swagger UI, the console)."""
+    folders = [SCREENSHOTS, SCREENSHOTS / "console"]
+    shown = [f"{folder} ({len(list(folder.glob('*.png')))} png)" for folder in folders
+             if folder.is_dir() and any(folder.glob("*.png"))]
+    if shown:
+        terminalreporter.write_line("browser screenshots: " + ", ".join(shown))
