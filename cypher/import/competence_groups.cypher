@@ -4,7 +4,7 @@
 // (check_competence_tree.cypher), in the same transaction.
 // params: $rows [{uid, name, parent, members: [user uid],
 //                 competences: [{meeting_type, customer_category}]}], $replace (bool)
-// columns: created, updated, unchanged
+// columns: created, updated, unchanged, changed [{uid, before, after}] (for the groups' history)
 UNWIND $rows AS row
 OPTIONAL MATCH (old:CompetenceGroup {uid: row.uid})
 WITH row, old IS NULL AS created,
@@ -53,11 +53,13 @@ CALL (n, row) {
   MERGE (c)-[:OF_CATEGORY]->(cat)
   MERGE (n)-[:GRANTS]->(c)
 }
-WITH created, before,
+WITH created, before, n.uid AS uid,
      n {.name,
         parent: COLLECT { MATCH (n)-[:CHILD_OF]->(p) RETURN p.uid },
         members: COLLECT { MATCH (u:User)-[:MEMBER_OF]->(n) RETURN u.uid ORDER BY u.uid },
         competences: COLLECT { MATCH (n)-[:GRANTS]->(c) RETURN c.uid ORDER BY c.uid }} AS after
 RETURN count(CASE WHEN created THEN 1 END) AS created,
        count(CASE WHEN NOT created AND before <> after THEN 1 END) AS updated,
-       count(CASE WHEN NOT created AND before = after THEN 1 END) AS unchanged
+       count(CASE WHEN NOT created AND before = after THEN 1 END) AS unchanged,
+       collect(CASE WHEN created OR before <> after
+                    THEN {uid: uid, before: before, after: after} END) AS changed

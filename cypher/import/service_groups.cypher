@@ -7,7 +7,7 @@
 //                 levels: [{uid, name, mode, locations, meeting_types}],
 //                 competence_groups: [uid], members: [{user, valid_from, valid_to}]}],
 //         $replace (bool)
-// columns: created, updated, unchanged
+// columns: created, updated, unchanged, changed [{uid, before, after}] (for the groups' history)
 // (Fingerprints hold no null: in Cypher a map or list with a null equals nothing.)
 UNWIND $rows AS row
 OPTIONAL MATCH (old:ServiceGroup {uid: row.uid})
@@ -112,7 +112,9 @@ CALL (n) {
                        RETURN [u.uid, coalesce(toString(m.valid_from), ''),
                                coalesce(toString(m.valid_to), '')] AS m ORDER BY u.uid }} AS after
 }
-WITH created, before, after
+WITH created, before, after, n.uid AS uid
 RETURN count(CASE WHEN created THEN 1 END) AS created,
        count(CASE WHEN NOT created AND before <> after THEN 1 END) AS updated,
-       count(CASE WHEN NOT created AND before = after THEN 1 END) AS unchanged
+       count(CASE WHEN NOT created AND before = after THEN 1 END) AS unchanged,
+       collect(CASE WHEN created OR before <> after
+                    THEN {uid: uid, before: before, after: after} END) AS changed

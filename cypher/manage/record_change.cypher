@@ -1,11 +1,13 @@
-// Record one change of a group, in the transaction of the change itself: who ($change.actor),
-// when ($change.at), what ($change.action on $change.aspect, e.g. add on members, with the
-// target's uid) and the state before and after as JSON text. The record keeps the group's
-// uid and kind, so it outlives a deleted group; while the group exists it is linked to it.
-// params: $change {uid, at, actor, group, group_kind, action, aspect, target, before, after}
+// Record changes of groups, in the transaction of the changes themselves: who (actor), when
+// (at), what (action on aspect, e.g. add on members, with the target's uid) and the state
+// before and after as JSON text. A record keeps the group's uid and kind, so it outlives a
+// deleted group; while the group exists it is linked to it. One row per change (a bulk
+// sync records a whole batch in one statement).
+// params: $changes [{uid, at, actor, group, group_kind, action, aspect, target, before, after}]
 // columns: uid
+UNWIND $changes AS change
 CREATE (c:GroupChange)
-SET c = $change
+SET c = change
 WITH c
 CALL (c) {
   OPTIONAL MATCH (g:CompetenceGroup {uid: c.group})

@@ -65,22 +65,38 @@ def _change_uid() -> str:
     return f"{time.time_ns():020d}-{uuid.uuid4().hex[:12]}"
 
 
+def _change(kind: str, group: str, action: str, aspect: str, target: str | None,
+            before_text: str | None, after_text: str | None, now: datetime) -> dict:
+    if kind not in GROUP_KINDS:
+        raise ValueError(f"{kind!r} is not a group kind")
+    return {"uid": _change_uid(), "at": now, "actor": _acting.get() or SYSTEM,
+            "group": group, "group_kind": kind, "action": action, "aspect": aspect,
+            "target": target, "before": before_text, "after": after_text}
+
+
 def tx_record(tx: ManagedTransaction, kind: str, group: str, action: str, aspect: str, *,
               target: str | None = None, before=None, after=None) -> bool:
     """Record one change of `group` unless it changed nothing (before == after): `action`
     is create, update, delete, add or remove; `aspect` what it touched (group, members,
     competences, managers, competence-groups, levels). Returns whether it recorded."""
-    if kind not in GROUP_KINDS:
-        raise ValueError(f"{kind!r} is not a group kind")
     before_text, after_text = _text(before), _text(after)
     if before_text == after_text:
         return False
-    now = datetime.now(UTC)
-    run(tx, "manage/record_change", change={
-        "uid": _change_uid(), "at": now, "actor": _acting.get() or SYSTEM,
-        "group": group, "group_kind": kind, "action": action, "aspect": aspect,
-        "target": target, "before": before_text, "after": after_text})
+    run(tx, "manage/record_change", changes=[_change(
+        kind, group, action, aspect, target, before_text, after_text, datetime.now(UTC))])
     return True
+
+
+def tx_record_sync(tx: ManagedTransaction, kind: str, changed: list[dict]) -> int:
+    """A bulk sync's changes of one batch of groups (`{uid, before, after}`, before None
+    for a new group) as one record per group (aspect "sync"), in one statement."""
+    now = datetime.now(UTC)
+    rows = [_change(kind, item["uid"], "create" if item["before"] is None else "update",
+                    "sync", None, _text(item["before"]), _text(item["after"]), now)
+            for item in changed]
+    if rows:
+        run(tx, "manage/record_change", changes=rows)
+    return len(rows)
 
 
 def changes_page(graph: Graph, kind: str, group: str, limit: int, cursor: str | None) -> dict:

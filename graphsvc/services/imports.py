@@ -26,7 +26,7 @@ from graphsvc.errors import (
     LastAdmin,
     ServiceError,
 )
-from graphsvc.services import access, crud, org, scheduling
+from graphsvc.services import access, changes, crud, org, scheduling
 from graphsvc.services import contacts as contact_service
 
 BATCH = 5000
@@ -57,6 +57,8 @@ REFERENCES: dict[str, list[tuple[str, crud.Kind]]] = {
     "working_hours": [("user", ORG.USER), ("hours[].location", ORG.LOCATION)],
 }
 SECTIONS = list(REFERENCES)  # the load order
+RECORDED = {"competence_groups": changes.COMPETENCE_GROUP,
+            "service_groups": changes.SERVICE_GROUP}
 LABELS = {"locations": "Location", "users": "User", "service_groups": "ServiceGroup",
           "customer_categories": "CustomerCategory", "meeting_themes": "MeetingTheme",
           "meeting_types": "MeetingType", "contacts": "Contact", "directories": "Directory"}
@@ -193,6 +195,8 @@ def _tx_section_batch(tx: ManagedTransaction, section: str, rows: list[dict], of
     admins_before = _tx_guard_section(tx, section, rows, offset)
     _tx_check_references(tx, section, rows, offset, all_rows)
     counts = run_one(tx, f"import/{section}", rows=rows, replace=replace)
+    if section in RECORDED:  # every change to a group is in its history, a sync's too
+        changes.tx_record_sync(tx, RECORDED[section], counts.pop("changed"))
     if sum(counts.values()) != len(rows):  # every row is counted once, or the Cypher is wrong
         raise RuntimeError(f"import/{section} counted {counts} for {len(rows)} rows")
     _tx_after_batch(tx, section, rows, admins_before, last, all_rows)

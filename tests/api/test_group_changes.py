@@ -157,3 +157,27 @@ def test_a_deleted_groups_history_stays_listed(api, groups):
     assert [brief(c)[:2] for c in items] == [("admin", "delete"), ("admin", "add"),
                                              ("system", "create")]
     assert items[0]["before"] == {"name": "East", "parent": None}
+
+
+def test_a_bulk_sync_records_each_group_it_creates_or_changes(api, groups):
+    doc = {"competence_groups": [
+        {"uid": "west", "name": "West", "parent": None},             # as it is: no record
+        {"uid": "east", "name": "East region", "parent": None},      # renamed
+        {"uid": "north", "name": "North", "parent": None, "members": ["kari"]}]}  # new
+    res = api.post("/api/v1/import", json=doc)
+    assert res.status_code == 200, res.json
+    assert [brief(c)[:3] for c in history(api, f"{CG}/west", as_="admin")] == [
+        ("system", "create", "group")]
+    east = history(api, f"{CG}/east", as_="admin")[0]
+    assert brief(east)[:3] == ("admin", "update", "sync")
+    assert east["before"]["name"] == "East" and east["after"]["name"] == "East region"
+    north = history(api, f"{CG}/north", as_="admin")[0]
+    assert brief(north)[:3] == ("admin", "create", "sync") and north["before"] is None
+    assert north["after"]["members"] == ["kari"]
+
+    before = records(groups)
+    too_deep = {"competence_groups": [
+        {"uid": f"d{i}", "name": f"D{i}", "parent": f"d{i - 1}" if i else None}
+        for i in range(6)]}
+    assert api.post("/api/v1/import", json=too_deep).status_code == 409
+    assert records(groups) == before  # a failed sync records nothing
