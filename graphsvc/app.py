@@ -34,6 +34,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from graphsvc.console import register_console
 
     register_console(app)
+    from graphsvc.analysts import analysts
+
+    app.register_blueprint(analysts)
     register_graph(app, db_metrics)
     return app
 

@@ -397,6 +397,8 @@ def up(bolt_port, http_port, home, host, port, workers) -> None:
     from graphsvc.schema import migrate
 
     _require_free_port(host, port)  # before anything claims to be up
+    # Browser opens the graphsvc guide from this API on connect (graphsvc.analysts).
+    os.environ.setdefault("GRAPHSVC_ANALYST_URL", f"http://{host}:{port}/analysts")
     settings = _server_settings(bolt_port, http_port, home)
     localdb.start(settings, echo=click.echo)
     current = localdb.running_settings(settings)

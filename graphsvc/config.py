@@ -79,6 +79,8 @@ class LocalServerSettings:
     pagecache: str = "4g"
     user: str = "neo4j"
     password: str = Settings.neo4j_password
+    # Where Browser fetches the graphsvc guide and style on connect (the API's /analysts).
+    analyst_url: str = "http://127.0.0.1:8000/analysts"
 
     @classmethod
     def from_env(cls, **overrides) -> LocalServerSettings:
@@ -96,6 +98,8 @@ class LocalServerSettings:
             pagecache=env.get("NEO4J_PAGECACHE", cls.pagecache),
             user=env.get("NEO4J_USER", cls.user),
             password=env.get("NEO4J_PASSWORD", cls.password),
+            analyst_url=env.get("GRAPHSVC_ANALYST_URL")
+            or f"http://127.0.0.1:{env_int('GRAPHSVC_PORT', 8000)}/analysts",
         )
         return replace(base, **{k: v for k, v in overrides.items() if v is not None})
 

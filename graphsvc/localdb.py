@@ -159,6 +159,12 @@ def resolve_jars(settings: LocalServerSettings, echo=print) -> Path:
     return lib
 
 
+def _host(url: str) -> str:
+    from urllib.parse import urlparse
+
+    return urlparse(url).hostname or ""
+
+
 def render_config(settings: LocalServerSettings, lib: Path) -> str:
     host = settings.listen_address
     return "\n".join([
@@ -180,7 +186,13 @@ def render_config(settings: LocalServerSettings, lib: Path) -> str:
         # (guides) only from this machine, not from the internet; drivers send no telemetry.
         # (Community 5.26 has no `browser.allow_outgoing_connections`.)
         "client.allow_telemetry=false",
-        "browser.remote_content_hostname_whitelist=localhost,127.0.0.1",
+        "browser.remote_content_hostname_whitelist=localhost,127.0.0.1"
+        + (f",{_host(settings.analyst_url)}" if _host(settings.analyst_url)
+           not in ("localhost", "127.0.0.1") else ""),
+        # On connect, Browser loads graphsvc's graph style and opens its guide, both served
+        # by the API (graphsvc.analysts).
+        f"browser.post_connect_cmd=style {settings.analyst_url}/graphsvc.grass; "
+        f"play {settings.analyst_url}/guide.html",
         "server.bolt.telemetry.enabled=false",
         "server.jvm.additional=-XX:+UseG1GC",
         "server.jvm.additional=-XX:-OmitStackTraceInFastThrow",

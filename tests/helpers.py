@@ -61,14 +61,16 @@ class ApiClient:
 
 
 @contextlib.contextmanager
-def own_server(home: Path, password: str, start: bool = True) -> Iterator[LocalServerSettings]:
+def own_server(home: Path, password: str, start: bool = True,
+               **overrides) -> Iterator[LocalServerSettings]:
     """A small Neo4j of a test's own in `home` on free ports (for a test that stops it, or
-    replaces its database offline), removed afterwards."""
+    replaces its database offline, or configures it), removed afterwards."""
     shutil.rmtree(home, ignore_errors=True)
     base = LocalServerSettings.from_env(home=home)
     server = LocalServerSettings(home=home, cache=base.cache, password=password,
                                  bolt_port=localdb.free_port(), http_port=localdb.free_port(),
-                                 heap_initial="256m", heap_max="512m", pagecache="64m")
+                                 heap_initial="256m", heap_max="512m", pagecache="64m",
+                                 **overrides)
     if start:
         localdb.start(server, echo=lambda m: None)
     try:
@@ -79,14 +81,14 @@ def own_server(home: Path, password: str, start: bool = True) -> Iterator[LocalS
 
 
 @contextlib.contextmanager
-def serving(app) -> Iterator[str]:
-    """The app over real HTTP on a free loopback port, in a thread (for a real browser);
-    yields the base URL."""
+def serving(app, port: int | None = None) -> Iterator[str]:
+    """The app over real HTTP on loopback (a free port unless given), in a thread (for a
+    real browser); yields the base URL."""
     import threading
 
     from werkzeug.serving import make_server
 
-    server = make_server("127.0.0.1", localdb.free_port(), app, threaded=True)
+    server = make_server("127.0.0.1", port or localdb.free_port(), app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

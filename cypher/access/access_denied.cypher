@@ -10,6 +10,7 @@
 //               the user's access to those directories, and the contact's counting
 //               account-manager groups (none: the contact is invisible to every non-admin).
 // params: $user, $contact
+// :params {user: "kari", contact: "nora"}
 // columns: failed, paths
 MATCH (u:User {uid: $user}), (c:Contact {uid: $contact})
 OPTIONAL MATCH (s:Settings {key: 'global'})

@@ -9,6 +9,7 @@
 // directory's mode is 'all', or the contact is assigned to an account-manager group of the
 // user (primary; secondary only while the setting is on). Inactive users see nothing.
 // params: $users (list of user uids: usually one), $contacts (list of contact uids)
+// :params {users: ["kari", "ola", "ingrid"], contacts: ["nora", "astrid"]}
 // columns: user, contact {uid, name, email, kind}, reasons, paths
 UNWIND $users AS who
 MATCH (u:User {uid: who})

@@ -6,6 +6,7 @@
 // when). Same rule as contact_access.cypher; the link itself is checked, the key only
 // orders the walk.
 // params: $user, $after (uid or null), $limit
+// :params {user: "kari", after: null, limit: 50}
 // columns: uid
 MATCH (u:User {uid: $user})
 WHERE u.active
@@ -20,7 +21,7 @@ CALL (u, g, second) {
     AND EXISTS { MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'assigned'})
                  WHERE EXISTS { (u)-[:CAN_ACCESS]->(d) }
                     OR EXISTS { (u)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->(d) } }
-  RETURN c ORDER BY c.primary_book LIMIT $limit
+  RETURN c ORDER BY c.primary_book LIMIT toInteger($limit)
   UNION
   // the secondary book only while the setting is on (the guard is the seek's own value)
   MATCH (c:Contact)
@@ -30,9 +31,9 @@ CALL (u, g, second) {
     AND EXISTS { MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'assigned'})
                  WHERE EXISTS { (u)-[:CAN_ACCESS]->(d) }
                     OR EXISTS { (u)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->(d) } }
-  RETURN c ORDER BY c.secondary_book LIMIT $limit
+  RETURN c ORDER BY c.secondary_book LIMIT toInteger($limit)
 }
 WITH DISTINCT c
 RETURN c.uid AS uid
 ORDER BY uid
-LIMIT $limit
+LIMIT toInteger($limit)

@@ -3,6 +3,7 @@
 // account-manager groups), stopping at $limit: for a user who sees much, this costs what
 // the page holds (visible_plan.cypher says when). Same rule as contact_access.cypher.
 // params: $user, $after (uid or null), $limit
+// :params {user: "kari", after: null, limit: 50}
 // columns: uid
 MATCH (u:User {uid: $user})
 WHERE u.active
@@ -27,6 +28,6 @@ CALL (u, second) {
                             OR EXISTS { (u)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->(d) } } })
   RETURN c.uid AS uid
   ORDER BY uid
-  LIMIT $limit
+  LIMIT toInteger($limit)
 }
 RETURN uid

@@ -10,6 +10,7 @@
 // cuts its page, then builds the paths of that page only. The same rule from the
 // contact's side (the access check, filtering given contacts) is contact_access.cypher.
 // params: $user, $after (uid or null), $limit
+// :params {user: "kari", after: null, limit: 50}
 // columns: contact {uid, name, email, kind}, reasons, paths
 MATCH (u:User {uid: $user})
 WHERE u.active
@@ -22,13 +23,13 @@ CALL (u, second) {
   WITH u, CASE WHEN u.is_admin THEN coalesce($after, '') END AS low
   MATCH (c:Contact)
   WHERE c.uid >= low AND ($after IS NULL OR c.uid > $after)
-  WITH u, c ORDER BY c.uid LIMIT $limit
+  WITH u, c ORDER BY c.uid LIMIT toInteger($limit)
   MATCH admin = (u)
   RETURN c, 'admin' AS reason, [admin] AS paths
   UNION
   MATCH (u)-[:CAN_ACCESS]->(:Directory {visibility: 'all'})<-[:STORED_IN]-(c:Contact)
   WHERE ($after IS NULL OR c.uid > $after)
-  WITH DISTINCT u, c ORDER BY c.uid LIMIT $limit
+  WITH DISTINCT u, c ORDER BY c.uid LIMIT toInteger($limit)
   RETURN c, 'directory' AS reason,
          COLLECT { MATCH granted = (u)-[:CAN_ACCESS]->(:Directory {visibility: 'all'})
                                    <-[:STORED_IN]-(c) RETURN granted } AS paths
@@ -36,7 +37,7 @@ CALL (u, second) {
   MATCH (u)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->
         (:Directory {visibility: 'all'})<-[:STORED_IN]-(c:Contact)
   WHERE ($after IS NULL OR c.uid > $after)
-  WITH DISTINCT u, c ORDER BY c.uid LIMIT $limit
+  WITH DISTINCT u, c ORDER BY c.uid LIMIT toInteger($limit)
   RETURN c, 'directory' AS reason,
          COLLECT { MATCH granted = (u)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->
                                    (:Directory {visibility: 'all'})<-[:STORED_IN]-(c)
@@ -49,7 +50,7 @@ CALL (u, second) {
     AND (EXISTS { (u)-[:CAN_ACCESS]->(:Directory {visibility: 'assigned'})<-[:STORED_IN]-(c) }
          OR EXISTS { (u)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->
                      (:Directory {visibility: 'assigned'})<-[:STORED_IN]-(c) })
-  WITH DISTINCT u, c ORDER BY c.uid LIMIT $limit
+  WITH DISTINCT u, c ORDER BY c.uid LIMIT toInteger($limit)
   RETURN c, 'assigned' AS reason,
          COLLECT { MATCH access = (u)-[:CAN_ACCESS]->(:Directory {visibility: 'assigned'})
                                   <-[:STORED_IN]-(c) RETURN access
@@ -65,6 +66,6 @@ CALL (u, second) {
 }
 WITH c, collect(reason) AS reasons, collect(paths) AS path_lists
 ORDER BY c.uid
-LIMIT $limit
+LIMIT toInteger($limit)
 RETURN c {.uid, .name, .email, .kind} AS contact, reasons,
        reduce(all = [], ps IN path_lists | all + ps) AS paths

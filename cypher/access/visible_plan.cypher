@@ -6,6 +6,7 @@
 // 'all' directory, and the books of the user's account-manager groups), N from the count
 // store: nothing here walks a directory.
 // params: $user
+// :params {user: "kari"}
 // A user whose reach is all in its books (no 'all' directory) is listed book by book in
 // contact-uid order instead (visible_by_books.cypher): that costs the page whatever R is.
 // columns: admin, contacts, reach, in_all, in_books (no row for an unknown or inactive user)

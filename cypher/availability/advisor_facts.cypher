@@ -2,6 +2,7 @@
 // whether the advisor is unrestricted (no effective competence at all), and absences and
 // bookings overlapping [$from, $to). Weekly working hours come with reach.cypher's answer.
 // params: $users (uids), $competence ("<meeting type>|<category>"), $from, $to
+// :params {users: ["kari", "ola", "ingrid"], competence: "mortgage|private", to: datetime("2026-12-12T00:00:00Z"), from: datetime("2026-12-07T00:00:00Z")}
 // columns: user, competence_paths, unrestricted, absences, bookings
 //   (absences and bookings as [start, end] in epoch milliseconds: cheap to ship and decode)
 // The absence and booking nodes are matched without their label on purpose: that keeps the

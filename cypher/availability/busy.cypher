@@ -2,6 +2,7 @@
 // in epoch milliseconds. The availability search asks this only for the candidates it judges
 // (in batches, in lower-bound order), never for every advisor.
 // params: $users (uids), $from, $to
+// :params {users: ["kari", "ola", "ingrid"], to: datetime("2026-12-12T00:00:00Z"), from: datetime("2026-12-07T00:00:00Z")}
 // ready to run on the demo seed:
 //   :params {users: ['kari', 'ola'], from: datetime('2030-12-02T00:00:00Z'),
 //            to: datetime('2030-12-09T00:00:00Z')}

@@ -1,6 +1,7 @@
 // The nearest paths explaining why advisors were excluded: where each works and which
 // competence groups each belongs to (up to the group's root).
 // params: $users (uids)
+// :params {users: ["kari", "ola", "ingrid"]}
 // columns: user, works_at, groups
 UNWIND $users AS user_uid
 MATCH (u:User {uid: user_uid})

@@ -12,6 +12,7 @@
 //         $users (advisor uids or null: every advisor),
 //         $competence ("<meeting type>|<category>" or null: no competence filter),
 //         $paths (bool: false answers grants without paths, for candidates not yet shown)
+// :params {contact: "nora", meeting_type: "mortgage", competence: "mortgage|private", users: null, location: null, paths: true, groups: ["west-coast-mortgage"], mode: "online", basic: false, from: datetime("2026-12-07T00:00:00Z"), to: datetime("2026-12-12T00:00:00Z")}
 // ready to run on the demo seed:
 //   :params {contact: 'nora', meeting_type: 'mortgage', mode: 'online', location: null,
 //            groups: [], basic: false, from: datetime('2030-12-02T00:00:00Z'),

@@ -1,6 +1,7 @@
 // The facts of a booking request the rules need: the customer's home location and category,
 // the meeting type's theme and duration, and the installation level.
 // params: $contact, $meeting_type
+// :params {contact: "nora", meeting_type: "mortgage"}
 // columns: contact_found, home, home_timezone, customer_category, meeting_type_found,
 //          meeting_theme, duration_minutes, installation_level
 OPTIONAL MATCH (c:Contact {uid: $contact})

@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (a write the services run); left out of the Browser guide
 // Cancel a booking (kept for the record; a cancelled booking no longer blocks the slot).
 // params: $uid, $at
 // columns: uid, status (no row when the booking does not exist)

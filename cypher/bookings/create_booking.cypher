@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (a write the services run); left out of the Browser guide
 // Record a booking.
 // params: $booking {uid, start, end, mode, status, created_by, created_at}, $advisor,
 //         $contact, $meeting_type, $location (or null), $service_group (uid or null)

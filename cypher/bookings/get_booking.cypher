@@ -1,5 +1,6 @@
 // One booking with its advisor, contact, meeting type, location and service group.
 // params: $uid
+// :params {uid: "b-demo"}
 // columns: booking
 MATCH (b:Booking {uid: $uid})-[:WITH_ADVISOR]->(u:User)
 MATCH (b)-[:FOR_CONTACT]->(c:Contact)

@@ -10,6 +10,7 @@
 // access/contact_access.cypher, stands before the LIMIT.
 // params: $user, $advisor, $contact (at least one given), $from, $to, $status (each a value
 //         or null), $after ([start as ISO string, uid] or null), $limit
+// :params {user: "admin", after: null, advisor: "kari", contact: null, status: null, from: datetime("2026-12-07T00:00:00Z"), to: datetime("2026-12-12T00:00:00Z"), limit: 50}
 // columns: booking {uid, start, end, mode, status, created_by, created_at, cancelled_at,
 //          advisor {uid, name, email}, contact, meeting_type, location, service_group}
 MATCH (me:User {uid: $user})
@@ -47,7 +48,7 @@ WHERE ($contact IS NULL OR EXISTS { (b)-[:FOR_CONTACT]->(:Contact {uid: $contact
                    OR EXISTS { (me)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->(d) } } } })
 WITH b, start_ms
 ORDER BY start_ms, b.uid
-LIMIT $limit
+LIMIT toInteger($limit)
 MATCH (b)-[:WITH_ADVISOR]->(u:User)
 MATCH (b)-[:FOR_CONTACT]->(c:Contact)
 MATCH (b)-[:OF_TYPE]->(mt:MeetingType)

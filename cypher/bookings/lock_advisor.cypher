@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (a write the services run); left out of the Browser guide
 // Take the advisor's booking lock for the rest of the transaction: every booking for this
 // advisor passes here first, so overlapping requests are checked one after the other.
 // params: $uid

@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (a write the services run); left out of the Browser guide
 // Find a service group by its email and take its booking lock (taken before any advisor's,
 // so locks are always taken in the order group -> advisor).
 // params: $email

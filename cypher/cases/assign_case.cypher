@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (a write the services run); left out of the Browser guide
 // Assign a case by hand to an active user (status active_assigned) and remember the
 // assignment for the assigning user's suggestions.
 // params: $uid, $assignee, $by, $assignment {uid, at}

@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (a write the services run); left out of the Browser guide
 // Claim one case for an agent: take the case's lock first, then check it is still new.
 // No row when another agent claimed it first.
 // params: $uid, $agent, $at

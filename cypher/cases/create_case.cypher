@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (a write the services run); left out of the Browser guide
 // Record a new case with its contact, area, assignee, SLA level, user group and required
 // qualifications.
 // params: $case {uid, subject, domain, severity, status, created_at, updated_at,

@@ -1,5 +1,6 @@
 // Cases by uid with their contact, area, assignee, SLA and requirements.
 // params: $uids
+// :params {uids: ["k-demo"]}
 // columns: item {uid, subject, domain, severity, status, created_at, updated_at,
 //          closed_at, contact, area, assignee, user_group, sla, requirements}
 MATCH (k:Case)-[:FOR_CONTACT]->(c:Contact)

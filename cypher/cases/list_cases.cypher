@@ -17,6 +17,7 @@
 // (tests/graph/test_access_property.py) holds every branch to the reference.
 // params: $user, $status, $assignee, $area, $domain, $contact (each a value or null),
 //         $after (uid or null), $limit
+// :params {user: "kari", contact: "nora", assignee: null, after: null, status: null, domain: "helpdesk", area: null, limit: 50}
 // columns: item {uid, subject, domain, severity, status, created_at, updated_at, closed_at,
 //          created_by, contact, area, assignee, user_group, sla, requirements}
 MATCH (me:User {uid: $user})
@@ -62,7 +63,7 @@ CALL (me, second, wide) {
                    OR EXISTS { (me)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->(d) } } } })
   RETURN k
   ORDER BY k.uid
-  LIMIT $limit
+  LIMIT toInteger($limit)
   UNION
   // 2. the queue of one status
   // (the guard is in the seek's own value: a filter beside it would run after the seek)
@@ -89,7 +90,7 @@ CALL (me, second, wide) {
                    OR EXISTS { (me)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->(d) } } } })
   RETURN k
   ORDER BY k.status, k.uid
-  LIMIT $limit
+  LIMIT toInteger($limit)
   UNION
   // 3. every case
   WITH me, second
@@ -114,7 +115,7 @@ CALL (me, second, wide) {
                    OR EXISTS { (me)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->(d) } } } })
   RETURN k
   ORDER BY k.uid
-  LIMIT $limit
+  LIMIT toInteger($limit)
   UNION
   // 4. from the user's book: only contacts of its account manager groups can be visible
   WITH me, second
@@ -134,11 +135,11 @@ CALL (me, second, wide) {
   AND ($area IS NULL OR EXISTS { (k)-[:IN_AREA]->(:Area {uid: $area}) })
   RETURN k
   ORDER BY k.uid
-  LIMIT $limit
+  LIMIT toInteger($limit)
 }
 WITH k
 ORDER BY k.uid
-LIMIT $limit
+LIMIT toInteger($limit)
 MATCH (k)-[:FOR_CONTACT]->(c:Contact)
 OPTIONAL MATCH (k)-[:IN_AREA]->(a:Area)
 OPTIONAL MATCH (k)-[:ASSIGNED_TO]->(u:User)

@@ -8,6 +8,7 @@
 // projections before the index seek: a WITH there made the planner sort all new cases). The visibility predicate is the
 // rule of access/contact_access.cypher; the property test holds both to one reference.
 // params: $agent, $limit
+// :params {agent: "lars", limit: 50}
 // columns: uid
 MATCH (agent:User {uid: $agent})
 WHERE agent.active
@@ -36,4 +37,4 @@ WHERE k.status = 'active_new' AND k.pull_due IS NOT NULL AND k.created_at IS NOT
                    OR EXISTS { (agent)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->(d) } } } })
 RETURN k.uid AS uid
 ORDER BY k.status, k.pull_due, k.created_at, k.uid
-LIMIT $limit
+LIMIT toInteger($limit)

@@ -1,5 +1,6 @@
 // The rating scales of the given qualifications.
 // params: $uids
+// :params {uids: ["mortgage-law"]}
 // columns: uid, scale_min, scale_max
 MATCH (q:Qualification)
 WHERE q.uid IN $uids

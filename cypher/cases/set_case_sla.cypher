@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (a write the services run); left out of the Browser guide
 // Put a case under an SLA level and set its due times.
 // params: $uid, $level, $response_due, $resolution_due, $manual (bool), $severity, $at
 // columns: uid

@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (a write the services run); left out of the Browser guide
 // Give a new SLA contract its levels and its default level.
 // params: $contract, $levels [{uid, name, severity, response_minutes, resolution_minutes}],
 //         $default_level (uid, one of the levels)

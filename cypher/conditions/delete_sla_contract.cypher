@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (a write the services run); left out of the Browser guide
 // Delete an SLA contract with its levels (cases keep their due times).
 // params: $uid
 // columns: deleted

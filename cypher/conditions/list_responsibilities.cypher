@@ -1,5 +1,6 @@
 // What a contact group sets per processing domain.
 // params: $group
+// :params {group: "premium"}
 // columns: item {domain, area, handler, user_group}
 MATCH (:ContactGroup {uid: $group})-[:SETS]->(r:Responsibility)
 OPTIONAL MATCH (r)-[:IN_AREA]->(a:Area)

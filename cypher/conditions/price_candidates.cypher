@@ -2,6 +2,7 @@
 // list (highest priority), then the lists its contact groups use by the priority of that
 // use, ties broken by the lower price (then the list's uid, for a stable answer).
 // params: $contact, $product
+// :params {contact: "nora", product: "mortgage-loan"}
 // columns: price_list, price_list_name, currency, amount, contact_group, personal,
 //          priority, path
 MATCH (c:Contact {uid: $contact})

@@ -5,6 +5,7 @@
 // `handlers` lists the active ones in priority order (the first is responsible; a caller
 // that must skip one who cannot see the contact takes the next).
 // params: $contact, $domain
+// :params {contact: "nora", domain: "helpdesk"}
 // columns: area, area_path, handlers [{handler, path}], user_group, user_group_path,
 //          default_area, default_user
 MATCH (c:Contact {uid: $contact})

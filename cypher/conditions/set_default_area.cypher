@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (a write the services run); left out of the Browser guide
 // The default area of a processing domain ($area null removes it).
 // params: $domain, $area (or null)
 // columns: domain

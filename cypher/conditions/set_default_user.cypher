@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (a write the services run); left out of the Browser guide
 // The default user new cases go to when no handler is responsible ($user null removes it).
 // params: $user (or null)
 // columns: none

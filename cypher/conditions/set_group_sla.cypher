@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (a write the services run); left out of the Browser guide
 // Give a contact group its SLA contract ($contract null removes it).
 // params: $group, $contract (or null)
 // columns: group_found

@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (a write the services run); left out of the Browser guide
 // Set ($amount) or remove ($amount null) the price of a product on a price list.
 // params: $list, $product, $amount (or null)
 // columns: list_found, product_found

@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (a write the services run); left out of the Browser guide
 // What a contact group sets for one processing domain: area, handler, user group (each may
 // be null). Replaces what the group set for that domain before.
 // params: $group, $domain, $area, $handler, $user_group (uids or null)

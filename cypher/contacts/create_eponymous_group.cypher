@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (a write the services run); left out of the Browser guide
 // The account-manager group created with a user: named after the user, the user a member.
 // params: $user, $uid (the group's uid)
 // columns: uid

@@ -1,5 +1,6 @@
 // Account-manager groups with their members, one page at a time (keyset), or by $uids.
 // params: $uids (list or null), $after (uid or null), $limit
+// :params {uids: null, after: null, limit: 50}
 // columns: item {uid, name, eponymous_of, members}
 MATCH (g:AccountManagerGroup)
 WHERE ($uids IS NULL OR g.uid IN $uids) AND ($after IS NULL OR g.uid > $after)
@@ -7,4 +8,4 @@ RETURN g {.uid, .name, .eponymous_of,
           members: COLLECT { MATCH (u:User)-[:MEMBER_OF]->(g) RETURN u.uid ORDER BY u.uid }}
        AS item
 ORDER BY g.uid
-LIMIT $limit
+LIMIT toInteger($limit)

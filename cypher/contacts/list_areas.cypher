@@ -1,5 +1,6 @@
 // Areas (project or processing) with their access grants, one page at a time (keyset), or by $uids.
 // params: $uids (list or null), $after (uid or null), $limit
+// :params {uids: null, after: null, limit: 50}
 // columns: item {uid, name, kind, users, user_groups}
 MATCH (d:Area)
 WHERE ($uids IS NULL OR d.uid IN $uids) AND ($after IS NULL OR d.uid > $after)
@@ -8,4 +9,4 @@ RETURN d {.uid, .name, .kind,
           user_groups: COLLECT { MATCH (g:UserGroup)-[:CAN_ACCESS]->(d)
                                  RETURN g.uid ORDER BY g.uid }} AS item
 ORDER BY d.uid
-LIMIT $limit
+LIMIT toInteger($limit)

@@ -2,6 +2,7 @@
 // named in $uids (index seeks), or one page at a time in uid order (keyset, index order).
 // Not filtered: callers check visibility first.
 // params: $uids (list or null), $after (uid or null), $limit
+// :params {uids: null, after: null, limit: 50}
 // columns: item {uid, name, email, kind, customer_category, home_location, directories,
 //                primary_manager_group, secondary_manager_group}
 CALL () {
@@ -12,9 +13,9 @@ CALL () {
   UNION
   WITH $uids AS uids WHERE uids IS NULL
   MATCH (c:Contact) WHERE c.uid > coalesce($after, '')
-  RETURN c ORDER BY c.uid LIMIT $limit
+  RETURN c ORDER BY c.uid LIMIT toInteger($limit)
 }
-WITH c ORDER BY c.uid LIMIT $limit
+WITH c ORDER BY c.uid LIMIT toInteger($limit)
 OPTIONAL MATCH (c)-[:IN_CATEGORY]->(cat:CustomerCategory)
 OPTIONAL MATCH (c)-[:HOME_LOCATION]->(home:Location)
 OPTIONAL MATCH (c)-[:PRIMARY_MANAGER]->(primary:AccountManagerGroup)

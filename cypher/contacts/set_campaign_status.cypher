@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (a write the services run); left out of the Browser guide
 // Record a contact's campaign status in a service area with the advisor it names
 // (informational only: it grants no visibility and changes no ownership).
 // params: $contact, $area, $status, $advisor (uid or null)

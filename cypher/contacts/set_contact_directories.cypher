@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (a write the services run); left out of the Browser guide
 // Replace the directories a contact is stored in.
 // params: $uid, $directories (list of existing directory uids)
 // columns: uid

@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (a write the services run); left out of the Browser guide
 // Put a contact group in its one directory.
 // params: $uid, $directory
 // columns: uid

@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (a write the services run); left out of the Browser guide
 // Set a contact's customer category and home location (null removes it).
 // params: $uid, $customer_category (uid or null), $home_location (uid or null),
 //         $set_category (bool), $set_home (bool)

@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (a write the services run); left out of the Browser guide
 // Set (or, with $group null, clear) a contact's primary or secondary account-manager group,
 // and its book key ('<group uid>|<contact uid>', null without a group).
 // params: $uid, $group (uid or null), $secondary (bool: which of the two)

@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (a template the services fill in); left out of the Browser guide
 // Add ($present = true, with properties $props) or remove one relationship between two nodes.
 // __FROM__, __REL__ and __TO__ are replaced from the allow-list in graphsvc.services.crud.LINKS.
 // params: $from_uid, $to_uid, $present, $props (map)

@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (the API's replay store); left out of the Browser guide
 // Claim an idempotency key for one attempt, or find who holds it. The uniqueness
 // constraint on IdempotencyKey.uid makes concurrent MERGEs of one key wait for each other,
 // so exactly one attempt creates it. An expired key, or a pending one whose attempt was

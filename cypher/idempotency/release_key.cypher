@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (the API's replay store); left out of the Browser guide
 // Give a key back when its attempt ended without an answer worth replaying (the database
 // was busy or unreachable): the next repeat runs the request again.
 // params: $uid, $owner

@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (the bulk sync's loaders); left out of the Browser guide
 // Import: upsert account-manager groups by uid with their members; $replace makes the members exactly
 // the list given, otherwise the list is added.
 // params: $rows [{uid, name, members: [user uid]}], $replace (bool)

@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (the bulk sync's loaders); left out of the Browser guide
 // Import: after competence groups are written, the forest must still have at most 5 layers
 // and no cycle (DOMAIN.md section 1). A group with a CHILD_OF chain of 5 hops sits in layer
 // 6 or deeper; a cycle of any length has one, or is found by the second pattern.

@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (the bulk sync's loaders); left out of the Browser guide
 // Import: upsert competence groups by uid: parent (null: a root), members and competences
 // (meeting type x customer category); $replace makes members and competences exactly the
 // lists given, otherwise they are added. The 5-layer rule is checked after the section

@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (the bulk sync's loaders); left out of the Browser guide
 // Import: upsert contact groups by uid: the one directory it belongs to, its priority and
 // its member contacts; $replace makes the members exactly the list given, otherwise they
 // are added. Membership grants no access (DOMAIN.md section 3).

@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (the bulk sync's loaders); left out of the Browser guide
 // Import: upsert contacts by uid, as POST/PATCH /contacts set them: category, home location
 // and account-manager groups (null: none), and the whole set of directories.
 // params: $rows [{uid, name, email, kind, customer_category, home_location,

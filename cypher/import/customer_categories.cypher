@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (the bulk sync's loaders); left out of the Browser guide
 // Import: upsert customer categories by uid.
 // params: $rows [{uid, name}], $replace (unused)
 // columns: created, updated, unchanged

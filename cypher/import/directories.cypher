@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (the bulk sync's loaders); left out of the Browser guide
 // Import: upsert directories by uid with their access grants (users and user groups);
 // $replace makes the grants exactly the lists given, otherwise they are added.
 // params: $rows [{uid, name, visibility, users: [uid], user_groups: [uid]}], $replace (bool)

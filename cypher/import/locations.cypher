@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (the bulk sync's loaders); left out of the Browser guide
 // Import: upsert locations by uid (POST /api/v1/import, `graphsvc import`). Each row is a
 // validated LocationIn; the counts compare the stored state before and after the row.
 // params: $rows [{uid, code, name, timezone}], $replace (unused)

@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (the bulk sync's loaders); left out of the Browser guide
 // Import: upsert meeting types by uid, each in its one theme.
 // params: $rows [{uid, name, duration_minutes, theme}], $replace (unused)
 // columns: created, updated, unchanged

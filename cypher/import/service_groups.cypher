@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (the bulk sync's loaders); left out of the Browser guide
 // Import: upsert service groups by uid: name, email, activation rules (the whole sets),
 // service levels (upserted by uid; with $replace, levels not listed are deleted), linked
 // competence groups and direct members with optional windows [valid_from, valid_to);

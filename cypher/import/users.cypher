@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (the bulk sync's loaders); left out of the Browser guide
 // Import: upsert users by uid; `locations` is the whole set of workplaces. A new user gets
 // the account-manager group named after it (uid amg-<uid>) unless the row opts out, as
 // POST /users does.

@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (the bulk sync's loaders); left out of the Browser guide
 // Import: each row is a user's whole week (as PUT /users/<uid>/working-hours); a week equal
 // to the stored one is left untouched. "Created" is a user who had no hours.
 // params: $rows [{user, hours: [{location, weekday, start, end}]}], $replace (unused)

@@ -10,4 +10,4 @@ CALL () {
 }
 RETURN u {.uid, .name, .email} AS user
 ORDER BY toLower(u.name), u.uid
-LIMIT $limit
+LIMIT toInteger($limit)

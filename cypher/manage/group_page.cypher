@@ -13,7 +13,7 @@ RETURN g {.uid, .name, parent: p.uid, layer: 1 + size(ancestors)} AS group,
        ancestors,
        COLLECT { MATCH (u:User)-[:MEMBER_OF]->(g)
                  RETURN u {.uid, .name, .email} ORDER BY toLower(u.name), u.uid
-                 LIMIT $limit } AS members,
+                 LIMIT toInteger($limit) } AS members,
        COUNT { (:User)-[:MEMBER_OF]->(g) } AS member_count,
        COLLECT { MATCH (u:User)-[:MANAGES]->(g)
                  RETURN u {.uid, .name, .email} ORDER BY toLower(u.name), u.uid } AS managers,

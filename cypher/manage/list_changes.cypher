@@ -7,4 +7,4 @@ MATCH (c:GroupChange)
 WHERE c.group = $group AND c.group_kind = $kind AND ($before IS NULL OR c.uid < $before)
 RETURN c {.uid, .at, .actor, .action, .aspect, .target, .before, .after} AS change
 ORDER BY c.uid DESC
-LIMIT $limit
+LIMIT toInteger($limit)

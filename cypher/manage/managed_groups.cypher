@@ -20,4 +20,4 @@ ORDER BY length(p)
 WITH key, kind, g, collect(p) AS paths
 RETURN key, kind, g {.uid, .name} AS group, paths
 ORDER BY key
-LIMIT $limit
+LIMIT toInteger($limit)

@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (a write the services run); left out of the Browser guide
 // Record changes of groups, in the transaction of the changes themselves: who (actor), when
 // (at), what (action on aspect, e.g. add on members, with the target's uid) and the state
 // before and after as JSON text. A record keeps the group's uid and kind, so it outlives a

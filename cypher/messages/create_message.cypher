@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (a write the services run); left out of the Browser guide
 // Record a message about a contact: optionally on a case (whose area and routed user group
 // then protect it), in an area, privately to a recipient, or routed to a user group.
 // params: $message {uid, subject, body, private, sent_at}, $contact, $case, $sender, $area,

@@ -6,6 +6,7 @@
 // access/contact_access. Each way in starts from an index: one of $uids, $contact, $case.
 // params: $user, $uids (list or null), $contact (uid or null), $case (uid or null),
 //         $after (uid or null), $limit
+// :params {user: "kari", uids: null, contact: "nora", case: null, after: null, limit: 50}
 // columns: message {uid, contact, case, sent_at, sender, area, private, recipient,
 //          user_group, subject, body}, readable, withheld_because
 MATCH (u:User {uid: $user})
@@ -23,7 +24,7 @@ CALL () {
 WITH u, m
 WHERE $after IS NULL OR m.uid > $after
 ORDER BY m.uid
-LIMIT $limit
+LIMIT toInteger($limit)
 MATCH (m)-[:CONCERNS]->(c:Contact)
 MATCH (m)-[:SENT_BY]->(sender:User)
 OPTIONAL MATCH (m)-[:ON_CASE]->(k:Case)

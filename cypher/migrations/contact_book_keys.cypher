@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (run by `graphsvc db migrate`); left out of the Browser guide
 // Data migration (idempotent, run by `graphsvc db migrate`): every contact's book keys,
 // '<account-manager group uid>|<contact uid>' for its primary and secondary group (null
 // without one), which visible_by_books.cypher walks in order. Rewrites only the contacts

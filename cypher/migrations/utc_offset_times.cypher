@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (run by `graphsvc db migrate`); left out of the Browser guide
 // Data migration (idempotent, run by `graphsvc db migrate`): one spelling of UTC in the
 // store. Earlier seed loaders wrote times in the named zone 'UTC', the API writes the
 // offset +00:00; Cypher orders one instant in those two spellings as different (`v > $t`

@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (a write the services run); left out of the Browser guide
 // Add a service level to a service group: extra locations (none: every location) for a mode,
 // optionally only for some meeting types.
 // params: $group, $level {uid, name, mode}, $locations, $meeting_types (lists of existing uids)

@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (a write the services run); left out of the Browser guide
 // Remove the competences built on a meeting type or a customer category being deleted.
 // params: $uid (meeting type or customer category)
 // columns: deleted

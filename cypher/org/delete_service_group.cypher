@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (a write the services run); left out of the Browser guide
 // Delete a service group with its service levels (members and linked groups are only
 // relationships and go with it).
 // params: $uid

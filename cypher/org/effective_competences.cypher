@@ -2,6 +2,7 @@
 // to and by all ancestors of those groups (at most 5 layers), each with the granting paths.
 // A user with none at all is unrestricted.
 // params: $uid
+// :params {uid: "kari"}
 // columns: user, competences [{meeting_type, customer_category, paths}], unrestricted
 MATCH (u:User {uid: $uid})
 OPTIONAL MATCH path = (u)-[:MEMBER_OF]->(:CompetenceGroup)-[:CHILD_OF*0..4]->(:CompetenceGroup)

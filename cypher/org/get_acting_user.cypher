@@ -1,5 +1,6 @@
 // The acting user of a request, if it exists and is active.
 // params: $uid
+// :params {uid: "kari"}
 // columns: uid, is_admin
 MATCH (u:User {uid: $uid})
 WHERE u.active

@@ -1,5 +1,6 @@
 // The global settings (defaults where never set).
 // params: none
+// :params {}
 // columns: settings
 OPTIONAL MATCH (s:Settings {key: 'global'})
 RETURN {installation_level: coalesce(s.installation_level, 'full'),

@@ -2,6 +2,7 @@
 // would sit in, the height of its subtree (0 for a leaf) with its deepest group, and whether
 // the parent lies inside the group's own subtree (a cycle).
 // params: $uid (or null), $parent
+// :params {parent: "retail", uid: "retail-bergen"}
 // columns: parent_found, parent_layer, height, deepest, deepest_name, cycle
 OPTIONAL MATCH (p:CompetenceGroup {uid: $parent})
 OPTIONAL MATCH (g:CompetenceGroup {uid: $uid})

@@ -1,6 +1,7 @@
 // Competence groups with parent, layer (a root is layer 1) and own competences, by uid
 // one page at a time (keyset), or by $uids.
 // params: $uids (list or null), $after (uid or null), $limit
+// :params {uids: null, after: null, limit: 50}
 // columns: item {uid, name, parent, layer, competences, subgroups}
 MATCH (g:CompetenceGroup)
 WHERE ($uids IS NULL OR g.uid IN $uids) AND ($after IS NULL OR g.uid > $after)
@@ -14,4 +15,4 @@ RETURN g {.uid, .name, parent: parent.uid,
           subgroups: COLLECT { MATCH (child:CompetenceGroup)-[:CHILD_OF]->(g)
                                RETURN child.uid ORDER BY child.uid }} AS item
 ORDER BY g.uid
-LIMIT $limit
+LIMIT toInteger($limit)

@@ -1,6 +1,7 @@
 // Service groups with activation rules, service levels and linked competence groups, by uid
 // one page at a time (keyset), or by $uids.
 // params: $uids (list or null), $after (uid or null), $limit
+// :params {uids: null, after: null, limit: 50}
 // columns: item {uid, name, email, activation, levels, competence_groups}
 MATCH (sg:ServiceGroup)
 WHERE ($uids IS NULL OR sg.uid IN $uids) AND ($after IS NULL OR sg.uid > $after)
@@ -22,4 +23,4 @@ RETURN sg {.uid, .name, .email,
   competence_groups: COLLECT { MATCH (sg)-[:INCLUDES]->(g:CompetenceGroup)
                                RETURN g.uid ORDER BY g.uid }} AS item
 ORDER BY sg.uid
-LIMIT $limit
+LIMIT toInteger($limit)

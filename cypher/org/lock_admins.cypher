@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (a write the services run); left out of the Browser guide
 // Serialise every change that could remove an active admin (deactivate, demote, delete):
 // take the settings node's lock, then count the active admins other than $uid, so two
 // concurrent demotions of the last two admins cannot both pass. Whether $uid is now an

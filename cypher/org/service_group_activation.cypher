@@ -3,6 +3,7 @@
 // listed value matches; every dimension with at least one value must match; a dimension with
 // none matches everything. $uid narrows to one group (null: every group).
 // params: $uid (or null), $location, $customer_category, $meeting_theme
+// :params {uid: null, location: "bergen", customer_category: "private", meeting_theme: "loans"}
 // columns: uid, name, matches, dimensions, paths
 MATCH (sg:ServiceGroup)
 WHERE $uid IS NULL OR sg.uid = $uid

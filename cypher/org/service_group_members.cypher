@@ -2,6 +2,7 @@
 // direct members whose window holds $at (valid_from inclusive, valid_to exclusive), and the
 // members of every linked competence group and of all its subgroups. Keyset on user uid.
 // params: $uid, $at (datetime), $after (user uid or null), $limit
+// :params {uid: "west-coast-mortgage", at: datetime("2026-12-15T12:00:00Z"), after: null, limit: 50}
 // columns: user {uid, name, email, active}, paths
 MATCH (sg:ServiceGroup {uid: $uid})
 CALL (sg) {
@@ -17,4 +18,4 @@ WITH u, collect(path) AS paths
 WHERE $after IS NULL OR u.uid > $after
 RETURN u {.uid, .name, .email, .active} AS user, paths
 ORDER BY u.uid
-LIMIT $limit
+LIMIT toInteger($limit)

@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (a write the services run); left out of the Browser guide
 // Grant ($present = true) or withdraw a competence (meeting type, customer category) on a
 // competence group. The competence node is shared by every group granting the same pair.
 // params: $group, $meeting_type, $customer_category, $present

@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (a write the services run); left out of the Browser guide
 // Move a competence group under $parent, or to the roots when $parent is null.
 // params: $uid, $parent (or null)
 // columns: uid

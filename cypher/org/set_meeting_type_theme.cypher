@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (a write the services run); left out of the Browser guide
 // Put a meeting type in a theme (each meeting type has exactly one).
 // params: $uid, $theme
 // columns: uid

@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (a write the services run); left out of the Browser guide
 // Replace a service group's activation rules (each list: the values of one dimension).
 // params: $uid, $locations, $customer_categories, $meeting_themes (lists of existing uids)
 // columns: uid

@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (a write the services run); left out of the Browser guide
 // Replace the locations a user works at.
 // params: $uid, $locations (list of location uids, all existing)
 // columns: uid

@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (a write the services run); left out of the Browser guide
 // Change some global settings.
 // params: $changes (map)
 // columns: none

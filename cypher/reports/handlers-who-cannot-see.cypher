@@ -8,6 +8,7 @@
 // desk does another. Admin handlers see all and are never listed.
 // params: $second (bool: the "second account-manager group" setting), $after ([group uid,
 //         domain] or null), $limit
+// :params {after: null, second: false, limit: 50}
 // columns: group {uid, name}, domain, handler {uid, name, active}, responsible_for,
 //          not_seen, sample (up to 10 contact uids not seen, in uid order)
 MATCH (g:ContactGroup)-[:SETS]->(r:Responsibility)-[:HANDLER]->(u:User)
@@ -40,4 +41,4 @@ WHERE size(hidden) > 0
 RETURN g {.uid, .name} AS group, r.domain AS domain, u {.uid, .name, .active} AS handler,
        responsible_for, size(hidden) AS not_seen, hidden[..10] AS sample
 ORDER BY g.uid, domain
-LIMIT $limit
+LIMIT toInteger($limit)

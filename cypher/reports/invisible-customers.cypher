@@ -4,6 +4,7 @@
 //   active member.
 // params: $second (bool: the "second account-manager group" setting), $after (uid or
 //         null), $limit
+// :params {after: null, second: false, limit: 50}
 // columns: contact, reason, directories
 MATCH (c:Contact)-[:STORED_IN]->(d:Directory {visibility: 'assigned'})
 WHERE $after IS NULL OR c.uid > $after
@@ -19,4 +20,4 @@ RETURN c {.uid, .name, .email} AS contact,
             ELSE 'no_active_member' END AS reason,
        directories
 ORDER BY c.uid
-LIMIT $limit
+LIMIT toInteger($limit)

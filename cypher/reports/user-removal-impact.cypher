@@ -3,6 +3,7 @@
 // would be left without any other active member, so no non-admin would see them.
 // params: $user, $second (bool: the "second account-manager group" setting), $after
 //         (uid or null), $limit
+// :params {user: "kari", second: false, after: null, limit: 50}
 // columns: contact {uid, name, email}, groups
 MATCH (u:User {uid: $user})-[:MEMBER_OF]->(g:AccountManagerGroup)
       <-[m:PRIMARY_MANAGER|SECONDARY_MANAGER]-(c:Contact)
@@ -15,4 +16,4 @@ WHERE NOT EXISTS {
   WHERE other <> u AND other.active AND (type(m2) = 'PRIMARY_MANAGER' OR $second) }
 RETURN c {.uid, .name, .email} AS contact, groups
 ORDER BY c.uid
-LIMIT $limit
+LIMIT toInteger($limit)

@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (a write the services run); left out of the Browser guide
 // Remove one absence of a user.
 // params: $user, $uid
 // columns: deleted

@@ -1,5 +1,6 @@
 // A user's weekly working hours, by weekday, start and location.
 // params: $uid
+// :params {uid: "kari"}
 // columns: user (null when the user does not exist), hours [{location, weekday, start, end}]
 OPTIONAL MATCH (u:User {uid: $uid})
 RETURN u.uid AS user,

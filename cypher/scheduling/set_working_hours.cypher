@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (a write the services run); left out of the Browser guide
 // Replace a user's weekly working hours (wall-clock, in each location's time zone).
 // params: $uid, $hours [{location, weekday, start "HH:MM", end "HH:MM"}] (locations exist)
 // columns: uid

@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (installed by `graphsvc db migrate`); left out of the Browser guide
 // Index for the pull order of open tasks (status, pull_due = due or far in the future,
 // creation time, uid). Installed by `graphsvc db migrate`.
 // params: none

@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (the demo seed's loaders); left out of the Browser guide
 // Seed absences (idempotent), stored in UTC.
 // UTC is written as the offset +00:00, the spelling the API (the driver) gives Python's UTC
 // times: one spelling in the store, so equal instants compare equal.

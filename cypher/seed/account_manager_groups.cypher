@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (the demo seed's loaders); left out of the Browser guide
 // Seed account-manager groups with their members (idempotent).
 // params: $rows [{uid, name, eponymous_of, members: [user uid]}]
 // columns: none

@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (the demo seed's loaders); left out of the Browser guide
 // Seed cases (idempotent), times stored in UTC. Seeds are trusted: no responsibility or
 // SLA lookup, the rows say where each case stands.
 // UTC is written as the offset +00:00, the spelling the API (the driver) gives Python's UTC

@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (the demo seed's loaders); left out of the Browser guide
 // Seed competence groups with their parent, members and competences (idempotent).
 // Seeds are trusted: the 5-layer limit is the seed author's to keep.
 // params: $rows [{uid, name, parent, members: [user uid],

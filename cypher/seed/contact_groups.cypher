@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (the demo seed's loaders); left out of the Browser guide
 // Seed contact groups with directory, priority and members (idempotent).
 // params: $rows [{uid, name, priority, directory, contacts: [uid]}]
 // columns: none

@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (the demo seed's loaders); left out of the Browser guide
 // Seed contacts: category, home location, directories, account-manager groups (idempotent).
 // params: $rows [{uid, name, email, kind, customer_category, home_location,
 //                 directories: [uid], primary_manager_group, secondary_manager_group}]

@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (the demo seed's loaders); left out of the Browser guide
 // Whether any contact of a seed batch exists already (then contacts_new.cypher may not run).
 // params: $uids (list)
 // columns: uid (at most one row)

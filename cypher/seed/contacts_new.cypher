@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (the demo seed's loaders); left out of the Browser guide
 // Seed contacts known to be new (no contact of the batch exists yet, no uid twice): the same
 // nodes, properties and links as contacts.cypher, written with CREATE instead of MERGE, so a
 // large initial load does not look up what cannot be there. graphsvc.seed.load_data picks it

@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (the demo seed's loaders); left out of the Browser guide
 // Seed directories with their access grants (idempotent).
 // params: $rows [{uid, name, visibility, users: [uid], user_groups: [uid]}]
 // columns: none

@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (the demo seed's loaders); left out of the Browser guide
 // Seed locations (idempotent).
 // params: $rows [{uid, code, name, timezone}]
 // columns: none

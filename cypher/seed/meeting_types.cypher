@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (the demo seed's loaders); left out of the Browser guide
 // Seed meeting types in their themes (idempotent).
 // params: $rows [{uid, name, duration_minutes, theme}]
 // columns: none

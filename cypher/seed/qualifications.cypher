@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (the demo seed's loaders); left out of the Browser guide
 // Seed qualifications with their scale and the users holding them (idempotent).
 // params: $rows [{uid, name, scale_min, scale_max, holders: [{user, rating}]}]
 // columns: none

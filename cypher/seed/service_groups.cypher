@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (the demo seed's loaders); left out of the Browser guide
 // Seed service groups: activation rules, service levels, linked competence groups and
 // direct members with optional windows (idempotent). Window ends are written in UTC as the
 // offset +00:00, the spelling the API (the driver) gives Python's UTC times: one spelling in

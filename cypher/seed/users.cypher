@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (the demo seed's loaders); left out of the Browser guide
 // Seed users and the locations they work at (idempotent).
 // params: $rows [{uid, name, email, is_admin, active, locations: [uid]}]
 // columns: none

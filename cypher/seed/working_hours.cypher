@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (the demo seed's loaders); left out of the Browser guide
 // Seed weekly working hours (idempotent: one node per user, location, weekday and start).
 // params: $rows [{user, location, weekday, start, end}]
 // columns: none

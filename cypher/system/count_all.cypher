@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (the operators' and tests' own); left out of the Browser guide
 // How many nodes, relationships and properties (of both) the database holds.
 // Plumbing for tests ("a refused change writes nothing"), not an analyst query.
 // params: none

@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (the operators' and tests' own); left out of the Browser guide
 // How many nodes of data the database holds (the schema-version mark is not data).
 // params: none
 // columns: nodes

@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (the operators' and tests' own); left out of the Browser guide
 // The schema version `graphsvc db migrate` last installed (null before the first migrate):
 // /readyz compares it with the running code's.
 // params: none

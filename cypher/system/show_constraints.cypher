@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (the operators' and tests' own); left out of the Browser guide
 // The uniqueness constraints in the database.
 // params: none
 // columns: name, labels, properties

@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (the operators' and tests' own); left out of the Browser guide
 // Every constraint and index by name (a uniqueness constraint by its own name, not its
 // index's): `graphsvc db migrate` reports what it created.
 // params: none

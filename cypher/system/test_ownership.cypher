@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (the operators' and tests' own); left out of the Browser guide
 // Does the database hold data, and is it marked as the test suite's own?
 // params: $owner (label of the mark)
 // columns: nodes, owned

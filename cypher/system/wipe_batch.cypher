@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (the operators' and tests' own); left out of the Browser guide
 // Delete up to $batch nodes (and their relationships), sparing nodes labelled $keep and
 // the schema-version mark (the schema itself outlives a wipe).
 // params: $batch, $keep (label name or null)

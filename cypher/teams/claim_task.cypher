@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (a write the services run); left out of the Browser guide
 // Claim one task for a member: take the task's lock first, then check it is still open.
 // No row when another member claimed it first.
 // params: $uid, $user, $at

@@ -1,3 +1,4 @@
+// plumbing: not an analyst query (a write the services run); left out of the Browser guide
 // Put tasks in a team's pool; a task may concern a contact.
 // params: $team, $tasks [{uid, title, status, created_at, due, pull_due, contact}]
 // columns: uid

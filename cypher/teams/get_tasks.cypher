@@ -4,6 +4,7 @@
 // index: the task uids, or the team.
 // params: $uids (list or null), $team (uid or null), $user (uid, or null for no filter:
 //         reading back tasks just written or claimed), $status (or null), $after, $limit
+// :params {user: "kari", uids: null, team: null, status: null, after: null, limit: 50}
 // columns: item {uid, title, status, created_at, due, team, contact, claimed_by}
 OPTIONAL MATCH (me:User {uid: $user})
 CALL () {
@@ -35,7 +36,7 @@ WHERE ($status IS NULL OR x.status = $status) AND x.uid > coalesce($after, '')
                    OR EXISTS { (me)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->(d) } } } }))
 WITH x
 ORDER BY x.uid
-LIMIT $limit
+LIMIT toInteger($limit)
 MATCH (x)-[:IN_POOL]->(t:Team)
 OPTIONAL MATCH (x)-[:CLAIMED_BY]->(u:User)
 OPTIONAL MATCH (x)-[:CONCERNS]->(c:Contact)

@@ -4,6 +4,7 @@
 // who sees the contact (DOMAIN.md section 3, judged from the task's contact in the same
 // walk, as cases/pull_candidates.cypher does; the property test holds both to the rule).
 // params: $team, $user, $limit
+// :params {user: "lars", team: "helpdesk-team", limit: 50}
 // columns: uid
 MATCH (me:User {uid: $user})
 WHERE me.active
@@ -29,4 +30,4 @@ WHERE x.status = 'open' AND x.pull_due IS NOT NULL AND x.created_at IS NOT NULL
                    OR EXISTS { (me)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->(d) } } } })
 RETURN x.uid AS uid
 ORDER BY x.status, x.pull_due, x.created_at, x.uid
-LIMIT $limit
+LIMIT toInteger($limit)
