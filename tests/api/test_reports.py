@@ -18,16 +18,26 @@ def test_groups_at_the_depth_limit(api, admin, clean_graph):
         {"group": {"uid": "g5", "name": "G5"}, "layer": 5, "parent": "g4"}]
 
 
-def test_users_with_no_reach(api, admin, clean_graph):
-    f.location(clean_graph, "oslo")
-    f.user(clean_graph, "placed", locations=("oslo",))
-    f.hours(clean_graph, "placed", ("oslo", 1, "09:00", "17:00"))
-    f.user(clean_graph, "no-hours", locations=("oslo",))
-    f.user(clean_graph, "nowhere")
-    f.user(clean_graph, "gone", active=False)
-    got = {r["user"]["uid"]: r["reason"] for r in rows(api, "users-with-no-reach")}
-    assert got == {"admin": "works_at_no_location", "no-hours": "no_working_hours",
-                   "nowhere": "works_at_no_location"}
+def test_users_with_no_reach_lists_advisors_not_desk_staff(api, admin, clean_graph):
+    g = clean_graph
+    f.location(g, "oslo")
+    f.group(g, "retail")
+    f.service_group(g, "campaign")
+    f.user(g, "placed", locations=("oslo",))
+    f.hours(g, "placed", ("oslo", 1, "09:00", "17:00"))
+    f.user(g, "no-hours", locations=("oslo",))
+    f.user(g, "nowhere")
+    f.user(g, "campaigner")
+    f.user(g, "gone", active=False)
+    f.user(g, "agent")  # a help-desk agent with no location: in no advisor group
+    for uid in ("placed", "no-hours", "nowhere", "gone"):
+        f.member(g, uid, "retail")
+    f.service_member(g, "campaign", "campaigner")
+    got = {r["user"]["uid"]: (r["reason"], r["groups"])
+           for r in rows(api, "users-with-no-reach")}
+    assert got == {"no-hours": ("no_working_hours", ["retail"]),
+                   "nowhere": ("works_at_no_location", ["retail"]),
+                   "campaigner": ("works_at_no_location", ["campaign"])}  # not admin, agent
 
 
 def test_user_removal_impact(api, admin, clean_graph):
@@ -55,13 +65,15 @@ def test_unknown_report_and_non_admins(api, admin, clean_graph):
 
 
 def test_report_pages_follow_the_cursor(api, admin, clean_graph):
+    f.group(clean_graph, "retail")
     for i in range(5):
         f.user(clean_graph, f"u{i}")
+        f.member(clean_graph, f"u{i}", "retail")
     first = api.get("/api/v1/reports/users-with-no-reach?limit=2").json
     second = api.get(f"/api/v1/reports/users-with-no-reach?limit=10"
                      f"&cursor={first['next_cursor']}").json
     uids = [r["user"]["uid"] for r in first["items"] + second["items"]]
-    assert uids == ["admin", "u0", "u1", "u2", "u3", "u4"]
+    assert uids == ["u0", "u1", "u2", "u3", "u4"]
 
 
 def test_handlers_who_cannot_see_the_customers_they_are_responsible_for(api, admin,

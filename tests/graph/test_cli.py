@@ -35,7 +35,7 @@ def test_seed_fills_an_empty_database_and_leaves_data_alone(graph, neo4j_setting
     assert graph.read_one("system/count_label", label="User")["count"] == 0
     result = runner.invoke(main, ["seed", "--reset"], env=env)
     assert result.exit_code == 0, result.output
-    assert "users 9" in result.output
+    assert "users 10" in result.output
     graph.write("system/claim_for_tests", owner=OWNER_LABEL)  # the reset took the mark too
     # An edit survives a second seed.
     graph.write_tx(lambda tx: tx.run("MATCH (u:User {uid: 'kari'}) SET u.name = 'Renamed'")
