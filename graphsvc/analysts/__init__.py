@@ -112,8 +112,9 @@ SIZES = {"User": 55, "CompetenceGroup": 65, "ServiceGroup": 65, "Directory": 65,
 
 
 def _models() -> list[type]:
-    import graphsvc.models as models
     from neomodel import StructuredNode
+
+    import graphsvc.models as models
 
     found = []
     for module in (models.org, models.contacts, models.scheduling, models.service_desk,
