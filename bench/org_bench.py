@@ -1,5 +1,6 @@
 """Org-graph benchmark: 2,000 competence groups in 5 layers and 10,000 users; p50/p95 of
-effective competences and of service-group members, over HTTP and as bare Cypher.
+effective competences, of service-group members and of the coverage-gaps report (a page of
+50, first and later), over HTTP and in-process.
 
     .venv/bin/python -m bench.org_bench [--users 10000] [--groups 2000] [--samples 300]
 """
@@ -47,7 +48,9 @@ def generate(users: int, groups: int, seed: int = 7) -> dict:
             parent = rnd.choice(layers[-1]) if layers else None
             competences = [{"meeting_type": f"mt{rnd.randrange(40)}",
                             "customer_category": f"cat{rnd.randrange(6)}"}
-                           for _ in range(rnd.choice([0, 0, 1, 2]))]
+                           # a bank builds with competence requirements: every root
+                           # grants, so nobody is unrestricted and gaps can exist
+                           for _ in range(rnd.choice([1, 2] if layer == 1 else [0, 0, 1, 2]))]
             rows.append({"uid": uid, "name": uid, "parent": parent, "members": [],
                          "competences": competences})
         layers.append(uids)
@@ -95,6 +98,8 @@ def main() -> None:
     args = parser.parse_args()
     rnd = random.Random(1)
     data = generate(args.users, args.groups)
+    data["users"].append({"uid": "admin0", "name": "Admin", "email": "admin0@bench.example",
+                          "is_admin": True, "locations": []})
     at = datetime.now(UTC)
     with bench_graph(keep=args.keep) as graph:
         load(graph, data)
@@ -108,7 +113,27 @@ def main() -> None:
                     [lambda s=s: graph.read("org/service_group_members", uid=s, at=at,
                                             after=None, limit=51) for s in sg_uids]),
         ]
-        with api_server(graph.settings) as base, httpx.Client(base_url=base) as client:
+        from graphsvc.services import reports
+
+        first = reports.run_report(graph, "coverage-gaps", 50, None)
+        cursors = [None]
+        page = first
+        while page["next_cursor"] and len(cursors) < 20:
+            cursors.append(page["next_cursor"])
+            page = reports.run_report(graph, "coverage-gaps", 50, page["next_cursor"])
+        print(f"coverage gaps: first page {len(first['items'])} rows, walked {len(cursors)} "
+              "pages")
+        gap_samples = max(10, args.samples // 10)
+        results.append(measure(
+            "coverage-gaps, page of 50 (first 20 pages), in-process",
+            [lambda c=cursors[i % len(cursors)]: reports.run_report(graph, "coverage-gaps",
+                                                                    50, c)
+             for i in range(gap_samples)], warmup=2))
+        with api_server(graph.settings) as base, httpx.Client(base_url=base, timeout=120) as client:
+            results.append(measure(
+                "coverage-gaps, first page of 50, HTTP",
+                [http_get(client, "/api/v1/reports/coverage-gaps?limit=50", "admin0")]
+                * gap_samples, warmup=2))
             results[1:1] = [measure(
                 "effective competences, HTTP",
                 [http_get(client, f"/api/v1/users/{u}/competences", "u00000")

@@ -30,7 +30,7 @@ class ReportPage(Schema):
 @admin_only
 def run_report(args, name):
     """One of: invisible-customers, groups-at-depth-limit, users-with-no-reach,
-    user-removal-impact (?user=), handlers-who-cannot-see."""
+    user-removal-impact (?user=), handlers-who-cannot-see, coverage-gaps."""
     return reports.run_report(graph(), name, args["limit"], args["cursor"], args["user"])
 
 

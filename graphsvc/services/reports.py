@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from graphsvc.db import Graph, run
@@ -18,6 +19,7 @@ class Report:
     key: Callable[[dict], Any]     # the row's keyset sort key: a uid, or `parts` strings
     needs_user: bool = False       # takes ?user=
     needs_second: bool = False     # takes the "second account-manager group" setting
+    needs_now: bool = False        # takes $at (now) and $basic (the installation level)
     parts: int = 1
 
 
@@ -25,10 +27,14 @@ REPORTS: dict[str, Report] = {
     "invisible-customers": Report(key=lambda row: row["contact"]["uid"], needs_second=True),
     "groups-at-depth-limit": Report(key=lambda row: row["group"]["uid"]),
     "users-with-no-reach": Report(key=lambda row: row["user"]["uid"]),
-    "user-removal-impact": Report(key=lambda row: row["contact"]["uid"], needs_user=True,
-                                  needs_second=True),
+    "user-removal-impact": Report(key=lambda row: [row["lost"], row["subject"]["uid"]],
+                                  needs_user=True, needs_second=True, needs_now=True, parts=2),
     "handlers-who-cannot-see": Report(key=lambda row: [row["group"]["uid"], row["domain"]],
                                       needs_second=True, parts=2),
+    "coverage-gaps": Report(key=lambda row: [row["meeting_type"]["uid"],
+                                             row["customer_category"]["uid"],
+                                             row["location"]["uid"], row["mode"]],
+                            needs_now=True, parts=4),
 }
 
 
@@ -47,6 +53,10 @@ def run_report(graph: Graph, name: str, limit: int, cursor: str | None,
             params["user"] = user
         if report.needs_second:
             params["second"] = access.tx_second_group_on(tx)
+        if report.needs_now:
+            params["at"] = datetime.now(UTC)
+            settings = run(tx, "org/get_settings")[0]["settings"]
+            params["basic"] = settings["installation_level"] == "basic"
         return run(tx, f"reports/{name}", **params)
 
     return page(graph.read_tx(work), limit, key=report.key)

@@ -1,5 +1,6 @@
 """Analyst reports through the API: the same Cypher as cypher/reports/<name>.cypher."""
 
+from graphsvc.services import org
 from tests import factories as f
 
 
@@ -40,7 +41,12 @@ def test_users_with_no_reach_lists_advisors_not_desk_staff(api, admin, clean_gra
                    "campaigner": ("works_at_no_location", ["campaign"])}  # not admin, agent
 
 
-def test_user_removal_impact(api, admin, clean_graph):
+def _losses(api, user):
+    return [(r["lost"], r["subject"]["uid"], r["details"])
+            for r in rows(api, "user-removal-impact", user=user)]
+
+
+def test_user_removal_impact_on_visibility(api, admin, clean_graph):
     g = clean_graph
     for uid in ("kari", "ola"):
         f.user(g, uid)
@@ -50,12 +56,72 @@ def test_user_removal_impact(api, admin, clean_graph):
     f.contact(g, "only-kari", directories=["pb"], primary_manager_group="amg-kari")
     f.contact(g, "shared", directories=["pb"], primary_manager_group="region")
     f.contact(g, "public", directories=["open"], primary_manager_group="amg-kari")
-    got = rows(api, "user-removal-impact", user="kari")
-    assert [(r["contact"]["uid"], r["groups"]) for r in got] == [("only-kari", ["amg-kari"])]
+    assert _losses(api, "kari") == [("visibility", "only-kari", ["amg-kari"])]
     res = api.get("/api/v1/reports/user-removal-impact")
     assert res.status_code == 422 and "user" in res.json["error"]["fields"]
     res = api.get("/api/v1/reports/user-removal-impact?user=ghost")
     assert res.status_code == 422
+
+
+def test_user_removal_impact_on_service_cases_and_tasks(api, admin, clean_graph):
+    """Worked out by hand: Kari is Bergen's only mortgage advisor for private customers."""
+    g = clean_graph
+    for uid in ("bergen", "oslo"):
+        f.location(g, uid)
+    for uid in ("private", "business"):
+        f.category(g, uid)
+    f.theme(g, "loans")
+    f.meeting_type(g, "mortgage", "loans")
+    f.meeting_type(g, "savings", "loans")
+    f.group(g, "mortgage-team")
+    f.grant(g, "mortgage-team", "mortgage", "private")
+    f.group(g, "savers")
+    f.grant(g, "savers", "savings", "private")
+    f.user(g, "kari", locations=("bergen",))
+    f.member(g, "kari", "mortgage-team")
+    f.user(g, "ola", locations=("bergen",))
+    f.member(g, "ola", "savers")
+    f.directory(g, "customers", "all", users=["kari", "ola"])
+    f.contact(g, "nora", home="bergen", category="private", directories=["customers"])
+    f.contact(g, "bob", home="oslo", category="private", directories=["customers"])
+    f.contact(g, "biz", home="bergen", category="business", directories=["customers"])
+    # Nora loses mortgage meetings in both modes; Bob (Oslo) is not served today, Biz's
+    # category is not Kari's, savings stay with Ola.
+    assert _losses(api, "kari") == [
+        ("service", "nora", ["mortgage/online", "mortgage/physical"])]
+    assert _losses(api, "ola") == [("service", "nora", ["savings/online", "savings/physical"])]
+    # An online service group for Oslo with Kari in it: Bob now depends on her, online only.
+    f.service_group(g, "oslo-online", locations=["oslo"])
+    f.level(g, "oslo-online", "online")
+    f.service_member(g, "oslo-online", "kari")
+    assert _losses(api, "kari") == [
+        ("service", "bob", ["mortgage/online"]),
+        ("service", "nora", ["mortgage/online", "mortgage/physical"])]
+    # A second mortgage advisor in Bergen: Nora keeps her service; Bob still hangs on Kari.
+    f.user(g, "per", locations=("bergen",))
+    f.member(g, "per", "mortgage-team")
+    assert _losses(api, "kari") == [("service", "bob", ["mortgage/online"])]
+    # The open case Kari holds (default user) and the team task she claimed.
+    api.patch("/api/v1/settings", json={"default_user": "kari"})
+    f.area(g, "helpdesk-general")
+    api.put("/api/v1/settings/default-areas/helpdesk", json={"area": "helpdesk-general"})
+    res = api.post("/api/v1/cases", json={"uid": "k1", "contact": "nora", "subject": "Loan"})
+    assert res.status_code == 201, res.json
+    api.post("/api/v1/teams", json={"uid": "support", "name": "Support"})
+    api.put("/api/v1/teams/support/members/kari")
+    api.post("/api/v1/teams/support/tasks", json={"tasks": [{"uid": "t1", "title": "Call"}]},
+             as_="kari")
+    assert api.post("/api/v1/teams/support/tasks/pull", as_="kari").status_code == 200
+    losses = _losses(api, "kari")
+    assert losses == [("case", "k1", ["active_new"]),
+                      ("service", "bob", ["mortgage/online"]),
+                      ("task", "t1", ["support"])]
+    walked = [(r["lost"], r["subject"]["uid"], r["details"])
+              for r in api.walk("/api/v1/reports/user-removal-impact", {"user": "kari"}, 1)]
+    assert walked == losses
+    # Deactivated, Kari serves nobody: only what she still holds remains.
+    org.update_user(g, "kari", {"active": False})
+    assert [loss[:2] for loss in _losses(api, "kari")] == [("case", "k1"), ("task", "t1")]
 
 
 def test_unknown_report_and_non_admins(api, admin, clean_graph):
@@ -124,3 +190,59 @@ def test_handlers_who_cannot_see_the_customers_they_are_responsible_for(api, adm
         for contact in sample:
             res = api.get(f"/api/v1/access/contacts/{contact}?user={handler}")
             assert res.status_code == 200 and res.json["allowed"] is False, (handler, contact)
+
+
+def _gaps(api, **query):
+    return [(r["meeting_type"]["uid"], r["customer_category"]["uid"], r["location"]["uid"],
+             r["mode"], sorted((n["user"]["uid"], n["failed"]) for n in r["nearest"]))
+            for r in rows(api, "coverage-gaps", **query)]
+
+
+def test_coverage_gaps_closed_by_a_service_level_and_opened_by_deactivation(api, admin,
+                                                                          clean_graph):
+    """Two locations x one type x one category x two modes, worked out by hand."""
+    g = clean_graph
+    for uid in ("bergen", "oslo"):
+        f.location(g, uid)
+    f.category(g, "private")
+    f.theme(g, "loans")
+    f.meeting_type(g, "mortgage", "loans")
+    f.meeting_type(g, "savings", "loans")
+    f.group(g, "mortgage-team")
+    f.grant(g, "mortgage-team", "mortgage", "private")
+    f.group(g, "savers")
+    f.grant(g, "savers", "savings", "private")
+    f.user(g, "kari", locations=("bergen",))
+    f.member(g, "kari", "mortgage-team")
+    f.user(g, "ola", locations=("oslo",))
+    f.member(g, "ola", "savers")
+    # Kari serves mortgages in Bergen; Ola only savings in Oslo; nobody mortgages in Oslo,
+    # and nobody savings in Bergen. (The admin is unrestricted but works nowhere.)
+    assert _gaps(api) == [
+        ("mortgage", "private", "oslo", "online", [("kari", "reach"), ("ola", "competence")]),
+        ("mortgage", "private", "oslo", "physical", [("kari", "reach"), ("ola", "competence")]),
+        ("savings", "private", "bergen", "online", [("kari", "competence"), ("ola", "reach")]),
+        ("savings", "private", "bergen", "physical", [("kari", "competence"),
+                                                      ("ola", "reach")]),
+    ]
+    # An online level that extends everywhere, with Kari a member: Oslo's online mortgage
+    # customers reach her; the physical gap stays.
+    f.service_group(g, "mortgage-online")
+    f.level(g, "mortgage-online", "online", meeting_types=["mortgage"])
+    f.service_member(g, "mortgage-online", "kari")
+    assert [gap[:4] for gap in _gaps(api)] == [
+        ("mortgage", "private", "oslo", "physical"),
+        ("savings", "private", "bergen", "online"),
+        ("savings", "private", "bergen", "physical")]
+    # Kari was the only mortgage advisor: deactivating her opens every mortgage combination.
+    org.update_user(g, "kari", {"active": False})
+    gaps = _gaps(api)
+    assert [gap[:4] for gap in gaps] == [
+        ("mortgage", "private", "bergen", "online"), ("mortgage", "private", "bergen", "physical"),
+        ("mortgage", "private", "oslo", "online"), ("mortgage", "private", "oslo", "physical"),
+        ("savings", "private", "bergen", "online"), ("savings", "private", "bergen", "physical")]
+    assert gaps[0][4] == [] and gaps[2][4] == [("ola", "competence")]
+    # pages of one walk the same gaps in the same order
+    walked = [(r["meeting_type"]["uid"], r["customer_category"]["uid"], r["location"]["uid"],
+               r["mode"]) for r in api.walk("/api/v1/reports/coverage-gaps", {}, 1)]
+    assert walked == [gap[:4] for gap in gaps]
