@@ -94,11 +94,39 @@ def _first(work: Callable[..., T]) -> Callable[..., T]:
 
     def with_prelude(tx: ManagedTransaction, *args: Any, **kwargs: Any) -> T:
         if pending:
-            pending[0](tx)
+            paused = _recording.set(None)  # the acting user's check is not the decision
+            try:
+                pending[0](tx)
+            finally:
+                _recording.reset(paused)
             pending.clear()  # verified: later transactions of the request skip it
         return work(tx, *args, **kwargs)
 
     return with_prelude
+
+
+# The named queries the current unit of work ran, with their parameters, while a caller
+# asked for them (a decision with `explain=cypher`, see graphsvc.api.replay); None when not.
+_recording: ContextVar[list | None] = ContextVar("graphsvc_recording", default=None)
+
+
+def begin_recording():
+    """Record every named query run from now on (in this context); `recorded()` reads them."""
+    return _recording.set([])
+
+
+def recorded() -> list[tuple[str, dict]]:
+    """(name, parameters) of each query run since `begin_recording`, in order, each once:
+    a retried transaction runs its queries again with the same parameters."""
+    out: list[tuple[str, dict]] = []
+    for entry in _recording.get() or []:
+        if entry not in out:
+            out.append(entry)
+    return out
+
+
+def end_recording(token) -> None:
+    _recording.reset(token)
 
 
 def node_ref(node: Node) -> dict:
@@ -146,6 +174,9 @@ def plain(value: Any) -> Any:
 
 def run(tx: ManagedTransaction, name: str, /, **params: Any) -> list[dict]:
     """Run the named query inside `tx` and return its rows as plain dicts."""
+    recording = _recording.get()
+    if recording is not None:
+        recording.append((name, params))
     result = tx.run(queries[name], params)
     return [{key: plain(value) for key, value in record.items()} for record in result]
 

@@ -12,6 +12,7 @@ from flask.testing import FlaskClient
 
 from graphsvc import localdb
 from graphsvc.config import LocalServerSettings
+from graphsvc.db import plain
 
 
 class ApiClient:
@@ -96,3 +97,25 @@ def serving(app, port: int | None = None) -> Iterator[str]:
     finally:
         server.shutdown()
         thread.join(timeout=10)
+
+
+def as_browser_sends(value):
+    """A parameter as Neo4j Browser sends it: its integers are JavaScript numbers (50.0)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return float(value)
+    if isinstance(value, list):
+        return [as_browser_sends(v) for v in value]
+    if isinstance(value, dict):
+        return {k: as_browser_sends(v) for k, v in value.items()}
+    return value
+
+
+def run_as_pasted(tx, params_map: str, query: str) -> list[dict]:
+    """What Browser does with `:params {...}` then a query: the map is evaluated as Cypher,
+    its integers come back as JavaScript numbers, and the query runs with that. Rows come
+    back as the API shows them (paths as explanation steps)."""
+    values = tx.run(f"RETURN {params_map} AS params").single()["params"]
+    return [{key: plain(value) for key, value in record.items()}
+            for record in tx.run(query, as_browser_sends(values))]

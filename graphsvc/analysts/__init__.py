@@ -13,10 +13,15 @@ from __future__ import annotations
 
 import colorsys
 import inspect
+import re
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from flask import Blueprint, Response, render_template
+from neo4j.time import Date as NeoDate
+from neo4j.time import DateTime as NeoDateTime
 
 from graphsvc.cypher import queries
 
@@ -72,17 +77,74 @@ def _purpose(header: list[str]) -> str:
     return text[:end + 1] if end >= 0 else text
 
 
+def analyst_query(name: str) -> Query | None:
+    """The `cypher/` file `name` if it is for analysts: it has a `:params` line and no
+    plumbing mark."""
+    text = queries[name]
+    header = _header(text)
+    params = next((line for line in text.splitlines() if line.startswith(PARAMS)), None)
+    if params is None or any(line.startswith("plumbing:") for line in header):
+        return None
+    return Query(name, _purpose(header), params[3:].strip(), text.strip())
+
+
 def analyst_queries() -> list[Query]:
-    """Every `cypher/` file with a `:params` line (plumbing is marked and left out)."""
+    """Every `cypher/` file for analysts (plumbing is marked and left out)."""
+    found = (analyst_query(name) for name in sorted(queries.names()))
+    return [query for query in found if query is not None]
+
+
+# -- values as Cypher literals, for a `:params {...}` line --------------------------------
+
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _string(value: str) -> str:
+    """A double-quoted Cypher string; anything unprintable (such as the range end U+FFFF)
+    as a \\uXXXX escape, so the line survives a copy and paste."""
     out = []
-    for name in sorted(queries.names()):
-        text = queries[name]
-        header = _header(text)
-        params = next((line for line in text.splitlines() if line.startswith(PARAMS)), None)
-        if params is None or any(line.startswith("plumbing:") for line in header):
-            continue
-        out.append(Query(name, _purpose(header), params[3:].strip(), text.strip()))
-    return out
+    for char in value:
+        if char in '"\\':
+            out.append("\\" + char)
+        elif char.isprintable() and ord(char) < 0xFFFE:
+            out.append(char)
+        elif ord(char) <= 0xFFFF:
+            out.append(f"\\u{ord(char):04x}")
+        else:
+            out.append(f"\\U{ord(char):08x}")
+    return '"' + "".join(out) + '"'
+
+
+def cypher_literal(value: Any) -> str:
+    """`value` (what the service passed the driver) as a Cypher expression that evaluates to
+    the same value: what Browser's `:params` evaluates."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        return _string(value)
+    if isinstance(value, datetime | NeoDateTime):
+        return f'datetime("{value.isoformat()}")'
+    if isinstance(value, date | NeoDate):
+        return f'date("{value.isoformat()}")'
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_key(k)}: {cypher_literal(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list | tuple | set | frozenset):
+        items = sorted(value) if isinstance(value, set | frozenset) else value
+        return "[" + ", ".join(cypher_literal(v) for v in items) + "]"
+    raise TypeError(f"no Cypher literal for {type(value).__name__}")
+
+
+def _key(name: str) -> str:
+    return name if _IDENTIFIER.fullmatch(name) else "`" + name.replace("`", "``") + "`"
+
+
+def params_line(params: dict[str, Any]) -> str:
+    """The `:params {...}` command that sets exactly `params` in Browser."""
+    return ":params " + cypher_literal(params)
 
 
 def chapters() -> list[tuple[str, str, list[Query]]]:

@@ -7,8 +7,10 @@ from graphsvc.api.contacts import MessagePage
 from graphsvc.api.contract import may_forbid
 from graphsvc.api.idempotency import idempotent, with_uid
 from graphsvc.api.org import users
+from graphsvc.api.replay import replayable
 from graphsvc.api.resources import register_crud, resource_blueprint
 from graphsvc.schemas import cases as schemas
+from graphsvc.schemas.replay import ExplainArgs
 from graphsvc.services import cases, messages
 
 qualifications = resource_blueprint("qualifications", "Skills with a rating scale.")
@@ -47,6 +49,7 @@ def delete_user_qualification(uid, qualification):
 @users.arguments(schemas.SuggestionArgs, location="query")
 @users.response(200, schemas.Suggestions)
 @may_forbid
+@replayable
 def assignment_suggestions(args, uid):
     """Whom the user usually assigns to: most recent first, then most frequent. (All users:
     GET /api/v1/users.)"""
@@ -59,7 +62,9 @@ case_blp = resource_blueprint("cases", "Service cases.")
 @case_blp.route("", methods=["POST"], endpoint="create")
 @idempotent
 @case_blp.arguments(schemas.CaseIn)
-@case_blp.response(201, schemas.Case)
+@case_blp.arguments(ExplainArgs, location="query", as_kwargs=True)
+@case_blp.response(201, schemas.CaseAnswer)
+@replayable
 def open_case(data):
     """Open a case: it lands in the responsible area with the responsible handler (or the
     default user, status active_new) under the contact's SLA; `paths` say why."""
@@ -77,8 +82,10 @@ def list_cases(args):
 
 
 @case_blp.route("/pull", methods=["POST"], endpoint="pull")
-@case_blp.response(200, schemas.Case)
+@case_blp.arguments(ExplainArgs, location="query", as_kwargs=True)
+@case_blp.response(200, schemas.CaseAnswer)
 @case_blp.alt_response(204, description="no new case matches the agent's qualifications")
+@replayable
 def pull_case():
     """The most urgent new case the acting agent is qualified for, assigned to the agent."""
     case = cases.pull_case(graph(), actor())

@@ -6,13 +6,21 @@ from graphsvc.api.common import PageArgs, actor, admin_only, graph, page_schema
 from graphsvc.api.contract import may_forbid
 from graphsvc.api.idempotency import idempotent, with_uid
 from graphsvc.api.org import users
+from graphsvc.api.replay import replayable
 from graphsvc.api.resources import register_crud, register_link, resource_blueprint
 from graphsvc.schemas import common as common_schemas
 from graphsvc.schemas import contacts as schemas
+from graphsvc.schemas.replay import CYPHER, explain_field
 from graphsvc.services import access, contacts
 from graphsvc.services import messages as message_service
 
 ContactPage = page_schema(schemas.Contact, "ContactPage")
+
+
+class VisibleContactArgs(PageArgs):
+    explain = explain_field(CYPHER)
+
+
 MessagePage = page_schema(schemas.Message, "MessagePage")
 
 blp = resource_blueprint("contacts", "Customers, suppliers and colleagues, as the acting "
@@ -158,6 +166,7 @@ access_blp = resource_blueprint("access", "May this user see this contact, and w
 @access_blp.arguments(schemas.AccessArgs, location="query")
 @access_blp.response(200, schemas.AccessAnswer)
 @may_forbid
+@replayable
 def contact_access(args, uid):
     """May this user see this contact, and why (or why not)."""
     current = actor()
@@ -165,9 +174,10 @@ def contact_access(args, uid):
 
 
 @users.route("/<uid>/visible-contacts", methods=["GET"], endpoint="visible_contacts")
-@users.arguments(PageArgs, location="query")
-@users.response(200, page_schema(schemas.ContactRef, "VisibleContactPage"))
+@users.arguments(VisibleContactArgs, location="query")
+@users.response(200, schemas.VisibleContactPage)
 @may_forbid
+@replayable
 def visible_contacts(args, uid):
     """Every contact the user sees (keyset pages by uid)."""
     return access.visible_contacts(graph(), actor(), uid, args["limit"], args["cursor"])

@@ -16,6 +16,8 @@ from marshmallow import Schema, fields
 from graphsvc.api import inputs
 from graphsvc.api.common import ACCESS_ATTRIBUTE, ACTING_USER_HEADER
 from graphsvc.api.examples import example_for, value_for
+from graphsvc.api.idempotency import IDEMPOTENT_ATTRIBUTE
+from graphsvc.api.idempotency import PARAMETER_DOC as IDEMPOTENCY_HEADER
 
 SECURITY_SCHEME = "ActingUser"
 MAY_FORBID_ATTRIBUTE = "graphsvc_may_forbid"
@@ -102,6 +104,8 @@ class ContractPlugin(BasePlugin):
         view = self.app.view_functions.get(rule.endpoint) if rule is not None else None
         for method, operation in operations.items():
             operation.setdefault("security", [{SECURITY_SCHEME: []}])
+            if getattr(view, IDEMPOTENT_ATTRIBUTE, False):
+                operation.setdefault("parameters", []).append(IDEMPOTENCY_HEADER)
             responses = operation.setdefault("responses", {})
             for status in error_statuses(method, path, view):
                 responses.setdefault(str(status), HTTPStatus(status).name)

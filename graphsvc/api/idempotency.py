@@ -28,6 +28,7 @@ from graphsvc.services import idempotency
 HEADER = "Idempotency-Key"
 MAX_KEY_CHARS = 200
 PURGE_ONE_IN = 100  # expired keys are purged by one request in this many
+IDEMPOTENT_ATTRIBUTE = "graphsvc_idempotent"
 PARAMETER_DOC = {
     "in": "header", "name": HEADER, "required": False,
     "description": ("Makes the request safe to retry: a repeat with the same key and the "
@@ -85,9 +86,8 @@ def _answer_of(exc: ServiceError) -> Response:
 
 def idempotent(view):
     """Put right below `@blp.route`: outside the argument parsing, so a replay answers
-    without parsing and a first attempt's refusals (4xx) are remembered too."""
-    doc = view.__dict__.setdefault("_apidoc", {}).setdefault("manual_doc", {})
-    doc.setdefault("parameters", []).append(PARAMETER_DOC)
+    without parsing and a first attempt's refusals (4xx) are remembered too. The document
+    lists the header (graphsvc.api.contract, next to the operation's other parameters)."""
 
     @functools.wraps(view)
     def wrapper(*args, **kwargs):
@@ -129,4 +129,5 @@ def idempotent(view):
             idempotency.purge_expired(graph())
         return response
 
+    setattr(wrapper, IDEMPOTENT_ATTRIBUTE, True)
     return wrapper

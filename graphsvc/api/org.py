@@ -14,9 +14,11 @@ from graphsvc.api.common import (
     self_or_admin,
 )
 from graphsvc.api.contract import may_forbid
+from graphsvc.api.replay import replayable
 from graphsvc.api.resources import register_crud, register_link, resource_blueprint
 from graphsvc.schemas import common as common_schemas
 from graphsvc.schemas import org as schemas
+from graphsvc.schemas.replay import ExplainArgs
 from graphsvc.services import changes, management, org
 from graphsvc.services.management import Needs
 
@@ -63,7 +65,9 @@ register_link(users, org.WORKS_AT, "locations")
 
 
 @users.route("/<uid>/competences", methods=["GET"], endpoint="competences")
+@users.arguments(ExplainArgs, location="query", as_kwargs=True)
 @users.response(200, schemas.EffectiveCompetences)
+@replayable
 def user_competences(uid):
     """Effective competences: the union over the user's groups and all their ancestors."""
     return org.effective_competences(graph(), uid)

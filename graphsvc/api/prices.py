@@ -5,6 +5,7 @@ from __future__ import annotations
 from graphsvc.api.common import actor, admin_only, graph
 from graphsvc.api.contacts import blp as contacts_blp
 from graphsvc.api.contacts import contact_groups
+from graphsvc.api.replay import replayable
 from graphsvc.api.resources import register_crud, register_link, resource_blueprint
 from graphsvc.schemas import common as common_schemas
 from graphsvc.schemas import prices as schemas
@@ -62,6 +63,7 @@ def delete_personal_price_list(uid, price_list):
 @contacts_blp.route("/<uid>/price", methods=["GET"], endpoint="price")
 @contacts_blp.arguments(schemas.PriceArgs, location="query")
 @contacts_blp.response(200, schemas.PriceAnswer)
+@replayable
 def contact_price(args, uid):
     """The winning price with its list and group, and the losing candidates with why."""
     return conditions.price(graph(), actor(), uid, args["product"])

@@ -5,8 +5,10 @@ from __future__ import annotations
 from graphsvc.api.common import PageArgs, actor, graph, page_schema, self_or_admin
 from graphsvc.api.idempotency import idempotent, with_uid
 from graphsvc.api.org import users
+from graphsvc.api.replay import replayable
 from graphsvc.api.resources import resource_blueprint
 from graphsvc.schemas import scheduling as schemas
+from graphsvc.schemas.replay import ExplainArgs
 from graphsvc.services import availability, bookings, scheduling
 from graphsvc.services.availability import Request
 
@@ -58,14 +60,16 @@ blp = resource_blueprint("availability", "Who can serve this customer, with whic
 @blp.route("", methods=["GET"], endpoint="search")
 @blp.arguments(schemas.AvailabilityArgs, location="query")
 @blp.response(200, schemas.Availability)
+@replayable
 def search(args):
     """Eligible advisors (competence, reach, place, time) with free slots and the paths that
     made them eligible, ordered by earliest slot."""
     request = Request(contact=args["contact"], meeting_type=args["meeting_type"],
                       mode=args["mode"], location=args["location"], start=args["start"],
                       end=args["end"])
+    excluded = "excluded" if "excluded" in args["explain"] else None
     return availability.search(graph(), request, limit=args["limit"],
-                               slot_limit=args["slots"], explain=args["explain"],
+                               slot_limit=args["slots"], explain=excluded,
                                cursor=args["cursor"], actor=actor().uid)
 
 
@@ -75,7 +79,9 @@ bookings_blp = resource_blueprint("bookings", "Booked meetings.")
 @bookings_blp.route("", methods=["POST"], endpoint="create")
 @idempotent
 @bookings_blp.arguments(schemas.BookingIn)
-@bookings_blp.response(201, schemas.Booking)
+@bookings_blp.arguments(ExplainArgs, location="query", as_kwargs=True)
+@bookings_blp.response(201, schemas.BookingAnswer)
+@replayable
 def create_booking(data):
     """Book a slot with an advisor, or with a service group's email (the service picks the
     member). 409 when the slot is taken or the advisor cannot serve the request."""

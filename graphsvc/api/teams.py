@@ -5,9 +5,11 @@ from __future__ import annotations
 from graphsvc.api.common import actor, graph, page_schema
 from graphsvc.api.contract import may_forbid
 from graphsvc.api.idempotency import idempotent, with_uid
+from graphsvc.api.replay import replayable
 from graphsvc.api.resources import register_crud, register_link, resource_blueprint
 from graphsvc.schemas import common as common_schemas
 from graphsvc.schemas import teams as schemas
+from graphsvc.schemas.replay import ExplainArgs
 from graphsvc.services import cases
 
 teams = resource_blueprint("teams", "Teams distribute work through task pools.")
@@ -38,9 +40,11 @@ def list_tasks(args, uid):
 
 
 @teams.route("/<uid>/tasks/pull", methods=["POST"], endpoint="pull")
-@teams.response(200, schemas.Task)
+@teams.arguments(ExplainArgs, location="query", as_kwargs=True)
+@teams.response(200, schemas.TaskAnswer)
 @teams.alt_response(204, description="the pool holds no open task")
 @may_forbid
+@replayable
 def pull_task(uid):
     """The next open task of the pool, claimed by the acting member."""
     task = cases.pull_task(graph(), actor(), uid)

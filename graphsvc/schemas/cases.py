@@ -13,6 +13,7 @@ from graphsvc.schemas.common import (
     paths_field,
     uid_field,
 )
+from graphsvc.schemas.replay import CYPHER, Replayed, explain_field
 from graphsvc.vocabulary import PROCESSING_DOMAINS
 
 DOMAINS = validate.OneOf(PROCESSING_DOMAINS)
@@ -124,6 +125,10 @@ class Case(Schema):
                        "see the contact (work goes only to people who can open it)"})
 
 
+class CaseAnswer(Replayed, Case):
+    """A case as a decision answers it (opened, pulled)."""
+
+
 class CaseListArgs(Schema):
     status = fields.String(load_default=None, validate=validate.OneOf(CASE_STATUSES),
                            metadata={"description": "e.g. active_new: the queue"})
@@ -138,6 +143,7 @@ class CaseListArgs(Schema):
 
 class SuggestionArgs(Schema):
     limit = fields.Integer(load_default=10, validate=validate.Range(min=1, max=100))
+    explain = explain_field(CYPHER)
 
 
 class Suggestion(Schema):
@@ -146,5 +152,5 @@ class Suggestion(Schema):
     assignments = fields.Integer()
 
 
-class Suggestions(Schema):
+class Suggestions(Replayed):
     items = fields.List(fields.Nested(Suggestion))

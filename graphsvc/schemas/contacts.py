@@ -13,6 +13,7 @@ from graphsvc.schemas.common import (
     uid_field,
     uid_list,
 )
+from graphsvc.schemas.replay import CYPHER, Replayed, explain_field
 from graphsvc.vocabulary import PROCESSING_DOMAINS
 
 KINDS = ("customer", "supplier", "colleague")
@@ -140,9 +141,15 @@ class ContactGroup(Schema):
 class AccessArgs(Schema):
     user = uid_field(load_default=None, metadata={
         "description": "whose access (default: the acting user; others: admins only)"})
+    explain = explain_field(CYPHER)
 
 
-class AccessAnswer(Schema):
+class VisibleContactPage(Replayed):
+    items = fields.List(fields.Nested(ContactRef))
+    next_cursor = fields.String(allow_none=True)
+
+
+class AccessAnswer(Replayed):
     user = fields.String()
     contact = fields.String()
     allowed = fields.Boolean()

@@ -16,6 +16,7 @@ from graphsvc.schemas.common import (
     uid_list,
     validate_timezone,
 )
+from graphsvc.schemas.replay import Replayed
 
 MODES = ("online", "physical", "both")
 
@@ -134,7 +135,7 @@ class EffectiveCompetence(CompetencePair):
     paths = paths_field()
 
 
-class EffectiveCompetences(Schema):
+class EffectiveCompetences(Replayed):
     user = fields.String()
     competences = fields.List(fields.Nested(EffectiveCompetence))
     unrestricted = fields.Boolean()

@@ -10,6 +10,7 @@ from graphsvc.schemas.common import (
     paths_field,
     uid_field,
 )
+from graphsvc.schemas.replay import CYPHER, Replayed, explain_field
 
 
 class Product(Schema):
@@ -55,6 +56,7 @@ class PriorityIn(Schema):
 
 class PriceArgs(Schema):
     product = uid_field(required=True)
+    explain = explain_field(CYPHER)
 
 
 class PriceCandidate(Schema):
@@ -68,7 +70,7 @@ class PriceCandidate(Schema):
     paths = paths_field()
 
 
-class PriceAnswer(Schema):
+class PriceAnswer(Replayed):
     amount = fields.Float()
     currency = fields.String()
     price_list = fields.String()

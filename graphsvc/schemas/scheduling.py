@@ -13,6 +13,7 @@ from graphsvc.schemas.common import (
     paths_field,
     uid_field,
 )
+from graphsvc.schemas.replay import CYPHER, CYPHER_DESCRIPTION, Replayed, explain_field
 
 HHMM = validate.Regexp(r"^([01]\d|2[0-3]):[0-5]\d$|^24:00$", error="a time HH:MM")
 MODES = ("online", "physical")
@@ -66,9 +67,9 @@ class AvailabilityArgs(Schema):
         "description": "where a physical meeting takes place (physical only)"})
     start = AwareDateTime(required=True, data_key="from")
     end = AwareDateTime(required=True, data_key="to")
-    explain = fields.String(load_default=None, validate=validate.OneOf(["excluded"]), metadata={
-        "description": "`excluded`: also list active users who are not eligible, with the "
-                       "first condition that failed (one page of users, see cursor)"})
+    explain = explain_field("excluded", CYPHER, description=(
+        "comma-separated: `excluded`: also list active users who are not eligible, with the "
+        f"first condition that failed (one page of users, see cursor); {CYPHER_DESCRIPTION}"))
     limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=500))
     slots = fields.Integer(load_default=10, validate=validate.Range(min=1, max=200), metadata={
         "description": "free slots listed per advisor"})
@@ -92,7 +93,7 @@ class ExcludedAdvisor(Schema):
     paths = paths_field()
 
 
-class Availability(Schema):
+class Availability(Replayed):
     advisors = fields.List(fields.Nested(EligibleAdvisor))
     excluded = fields.List(fields.Nested(ExcludedAdvisor))
     next_cursor = fields.String(allow_none=True)
@@ -162,3 +163,7 @@ class Booking(Schema):
     cancelled_at = AwareDateTime(allow_none=True)
     paths = paths_field()
     selection = fields.Nested(Selection)
+
+
+class BookingAnswer(Replayed, Booking):
+    """A booking as its creation answers it."""

@@ -10,6 +10,7 @@ from graphsvc.schemas.common import (
     name_field,
     uid_field,
 )
+from graphsvc.schemas.replay import Replayed
 
 
 class Team(Schema):
@@ -40,6 +41,10 @@ class Task(Schema):
     claimed_by = fields.String(allow_none=True)
     created_at = AwareDateTime()
     due = AwareDateTime(allow_none=True)
+
+
+class TaskAnswer(Replayed, Task):
+    """A task as a pull answers it."""
 
 
 class Tasks(Schema):

@@ -10,6 +10,7 @@ import pytest
 from graphsvc.config import PROJECT_ROOT
 from graphsvc.cypher import queries
 from graphsvc.seed import load
+from tests.helpers import run_as_pasted
 
 PARAMS = "// :params "
 PLUMBING = "// plumbing:"
@@ -52,18 +53,6 @@ def demo(graph):
     return graph
 
 
-def as_browser_sends(value):
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int):
-        return float(value)
-    if isinstance(value, list):
-        return [as_browser_sends(v) for v in value]
-    if isinstance(value, dict):
-        return {k: as_browser_sends(v) for k, v in value.items()}
-    return value
-
-
 def params_of(name: str) -> str:
     return next(line[len(PARAMS):] for line in _header(name) if line.startswith(PARAMS))
 
@@ -74,8 +63,4 @@ def test_each_analyst_query_runs_as_pasted_with_its_own_params(demo, name):
     Cypher, its integers come back as JavaScript numbers (Browser then sends 50 as 50.0),
     and the query runs with that."""
 
-    def work(tx):
-        values = tx.run(f"RETURN {params_of(name)} AS params").single()["params"]
-        return list(tx.run(queries[name], as_browser_sends(values)))
-
-    demo.read_tx(work)
+    demo.read_tx(lambda tx: run_as_pasted(tx, params_of(name), queries[name]))
