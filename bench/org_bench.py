@@ -1,6 +1,6 @@
 """Org-graph benchmark: 2,000 competence groups in 5 layers and 10,000 users; p50/p95 of
 effective competences, of service-group members and of the coverage-gaps report (a page of
-50, first and later), over HTTP and in-process.
+50, first and later), over HTTP and in-process, next to the floors of the same run.
 
     .venv/bin/python -m bench.org_bench [--users 10000] [--groups 2000] [--samples 300]
 """
@@ -106,6 +106,8 @@ def main() -> None:
         user_uids = [rnd.choice(data["users"])["uid"] for _ in range(args.samples)]
         sg_uids = [f"sg{rnd.randrange(50)}" for _ in range(args.samples)]
         results = [
+            measure("floor: RETURN 1 over Bolt",
+                    [lambda: graph.read("system/ping")] * args.samples),
             measure("effective competences, bare Cypher",
                     [lambda u=u: graph.read("org/effective_competences", uid=u)
                      for u in user_uids]),
@@ -130,11 +132,14 @@ def main() -> None:
                                                                     50, c)
              for i in range(gap_samples)], warmup=2))
         with api_server(graph.settings) as base, httpx.Client(base_url=base, timeout=120) as client:
+            results.append(measure("floor: GET one location over HTTP",
+                                   [http_get(client, "/api/v1/locations?limit=1", "admin0")]
+                                   * args.samples))
             results.append(measure(
                 "coverage-gaps, first page of 50, HTTP",
                 [http_get(client, "/api/v1/reports/coverage-gaps?limit=50", "admin0")]
                 * gap_samples, warmup=2))
-            results[1:1] = [measure(
+            results[2:2] = [measure(
                 "effective competences, HTTP",
                 [http_get(client, f"/api/v1/users/{u}/competences", "u00000")
                  for u in user_uids])]

@@ -2,11 +2,14 @@
 Playwright): a local server of the test's own, configured as `graphsvc db start` configures
 it, with the API serving the guide and the style; connect Browser, see the graphsvc guide
 open by itself, run a report from the guide (its `:params` block, then the query) and find
-its rows. Screenshots land in .artifacts/screenshots/browser/ (the run names the folder;
-a copy of the guide is in docs/screenshots/)."""
+its rows; then replay a decision the API explained with `explain=cypher` (its `:params`
+line, then its query, pasted into the editor) and see the same paths drawn. Screenshots
+land in .artifacts/screenshots/browser/ (the run names the folder; a copy of the guide is in
+docs/screenshots/)."""
 
 from __future__ import annotations
 
+import httpx
 import pytest
 
 from graphsvc.config import PROJECT_ROOT, Settings
@@ -23,8 +26,8 @@ PASSWORD = "browser-guide-test"
 
 @pytest.fixture
 def browser_and_api():
-    """(Browser's URL, bolt port) of a seeded server whose post-connect command opens the
-    guide of the API served here."""
+    """(Browser's URL, bolt port, the API's URL) of a seeded server whose post-connect
+    command opens the guide of the API served here."""
     from graphsvc.app import create_app
 
     port = free_port()
@@ -38,10 +41,19 @@ def browser_and_api():
         app = create_app({"TESTING": True, "GRAPHSVC_SETTINGS": settings})
         try:
             with serving(app, port):
-                yield f"{server.http_url}/browser/", server.bolt_port
+                yield f"{server.http_url}/browser/", server.bolt_port, f"http://127.0.0.1:{port}"
         finally:
             app.extensions["graphsvc.graph"].close()
             graph.close()
+
+
+def paste(page, text: str) -> None:
+    """Paste `text` into Browser's editor, as an analyst does (typing would auto-indent and
+    close brackets), and run it."""
+    page.evaluate("text => navigator.clipboard.writeText(text)", text)
+    page.get_by_test_id("activeEditor").click()
+    page.keyboard.press("Control+V")
+    page.get_by_test_id("editor-Run").click()
 
 
 def test_browser_opens_the_guide_and_runs_a_report_from_it(browser_and_api):
@@ -49,12 +61,14 @@ def test_browser_opens_the_guide_and_runs_a_report_from_it(browser_and_api):
         pytest.fail(f"{CHROMIUM} is missing: scripts/setup installs Debian's chromium")
     from playwright.sync_api import expect, sync_playwright
 
-    url, bolt_port = browser_and_api
+    url, bolt_port, api = browser_and_api
     SHOTS.mkdir(parents=True, exist_ok=True)
     print(f"\nBrowser screenshots: {SHOTS}")
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        context = browser.new_context(viewport={"width": 1400, "height": 1000},
+                                      permissions=["clipboard-read", "clipboard-write"])
+        page = context.new_page()
         page.goto(f"{url}?dbms=bolt://neo4j@127.0.0.1:{bolt_port}")
         page.locator("input[type=password]").fill(PASSWORD)
         page.get_by_test_id("connect").click()
@@ -84,4 +98,22 @@ def test_browser_opens_the_guide_and_runs_a_report_from_it(browser_and_api):
         expect(result).to_contain_text("nils")
         expect(result).not_to_contain_text("hanne")
         page.screenshot(path=str(SHOTS / "03-report-rows.png"))
+
+        # Replay a decision: the access check as the API explains it, pasted into Browser.
+        answer = httpx.get(f"{api}/api/v1/access/contacts/nora?user=kari&explain=cypher",
+                           headers={"X-Acting-User": "admin"}).json()
+        assert answer["allowed"] is True, answer
+        run = next(r for r in answer["cypher"] if r["query"] == "access/contact_access")
+        paste(page, run["params"])
+        expect(page.get_by_test_id("frame").first).to_contain_text(
+            "Successfully set your parameters")
+        paste(page, run["text"])
+        replayed = page.get_by_test_id("frame").first
+        expect(replayed).to_contain_text("Displaying", timeout=30_000)  # a graph, drawn
+        expect(replayed).not_to_contain_text("ERROR")
+        nodes = {step["node"]["uid"] for path in answer["paths"] for step in path}
+        expect(replayed).to_contain_text(f"Displaying {len(nodes)} nodes")  # the API's paths
+        expect(replayed.locator("svg g.node")).to_have_count(len(nodes))  # drawn
+        page.wait_for_timeout(1500)  # the layout settles
+        page.screenshot(path=str(SHOTS / "04-replayed-access-check.png"))
         browser.close()
