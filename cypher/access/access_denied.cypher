@@ -9,6 +9,10 @@
 //               contact is assigned to none of the user's account-manager groups; paths:
 //               the user's access to those directories, and the contact's counting
 //               account-manager groups (none: the contact is invisible to every non-admin).
+//   secondary - as assigned, but the contact's secondary account-manager group is one of
+//               the user's, and secondary groups count only while the setting
+//               "second account-manager group" is on; paths: the user's access to those
+//               directories, and the user's membership of that secondary group.
 // params: $user, $contact
 // :params {user: "kari", contact: "nora"}
 // columns: failed, paths
@@ -22,12 +26,19 @@ WITH u, c, second,
                MATCH access = (u)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->(:Directory)
                               <-[:STORED_IN]-(c)
                RETURN access } AS reached
+WITH u, c, second, reached,
+     NOT second AND EXISTS { (c)-[:SECONDARY_MANAGER]->(:AccountManagerGroup)<-[:MEMBER_OF]-(u) }
+       AS only_secondary
 RETURN CASE WHEN NOT u.active THEN 'inactive'
             WHEN reached = [] THEN 'directory'
+            WHEN only_secondary THEN 'secondary'
             ELSE 'assigned' END AS failed,
        CASE WHEN NOT u.active THEN COLLECT { MATCH me = (u) RETURN me }
             WHEN reached = [] THEN COLLECT { MATCH stored = (c)-[:STORED_IN]->(:Directory)
                                              RETURN stored }
+            WHEN only_secondary THEN reached + COLLECT {
+              MATCH via = (u)-[:MEMBER_OF]->(:AccountManagerGroup)<-[:SECONDARY_MANAGER]-(c)
+              RETURN via }
             ELSE reached + COLLECT { MATCH managed = (c)-[m:PRIMARY_MANAGER|SECONDARY_MANAGER]->
                                                      (:AccountManagerGroup)
                                      WHERE type(m) = 'PRIMARY_MANAGER' OR second

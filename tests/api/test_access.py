@@ -204,6 +204,17 @@ def test_a_denied_check_names_the_first_failed_condition_and_the_closest_paths(a
     # Nobody's customer: no account-manager group to show, only the access.
     assert denial(api, "kari", "nobodys") == ("assigned", [
         ("kari", "private-banking", "nobodys")])
+    # Ola's group is only the secondary one, which counts only while the setting is on.
+    f.settings(org_, second_account_manager_group=True)
+    f.contact(org_, "shared", directories=["private-banking"],
+              primary_manager_group="amg-kari", secondary_manager_group="amg-ola")
+    f.settings(org_, second_account_manager_group=False)
+    assert denial(api, "ola", "shared") == ("secondary", [
+        ("ola", "amg-ola", "shared"), ("ola", "bergen-office", "private-banking", "shared")])
+    f.settings(org_, second_account_manager_group=True)
+    res = api.get("/api/v1/access/contacts/shared?user=ola")
+    assert res.json["allowed"] is True and res.json["reasons"] == ["assigned"], res.json
+    f.settings(org_, second_account_manager_group=False)
     # An inactive user fails first, whatever else holds.
     assert api.patch("/api/v1/users/kari", json={"active": False}).status_code == 200
     assert denial(api, "kari", "vip") == ("inactive", [("kari",)])
