@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import argparse
 import random
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import httpx
 
 from bench.common import api_server, bench_graph, http_get, measure, print_table
 from bench.org_bench import generate, load
+from graphsvc.slots import next_weekday
 
 MANAGER = "u00000"
 CONTACTS = 2_000
@@ -67,14 +68,6 @@ def shape(data: dict, rnd: random.Random) -> tuple[list[str], list[str]]:
     return managed, contacts
 
 
-def _weekday(days: int) -> datetime:
-    day = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
-    day += timedelta(days=days)
-    while day.weekday() >= 5:
-        day += timedelta(days=1)
-    return day
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--users", type=int, default=10_000)
@@ -87,7 +80,7 @@ def main() -> None:
     managed, contacts = shape(data, rnd)
     print(f"manager {MANAGER} manages {len(managed)} groups (through "
           f"{sum(1 for r in data['competence_groups'] if r['managers'])} roots)")
-    day = _weekday(7)
+    day = next_weekday(7)
     with bench_graph(keep=args.keep) as graph:
         load(graph, data)
         groups = [rnd.choice(managed) for _ in range(args.samples)]

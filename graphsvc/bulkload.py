@@ -20,6 +20,7 @@ from pathlib import Path
 
 from graphsvc import localdb
 from graphsvc.config import LocalServerSettings
+from graphsvc.services.contacts import search_keys
 
 # The sections the import tool writes; every other section goes through the seed loaders.
 BULK_SECTIONS = ("locations", "customer_categories", "users", "user_groups",
@@ -28,6 +29,11 @@ BULK_SECTIONS = ("locations", "customer_categories", "users", "user_groups",
 
 def _book(group: str | None, contact: str) -> str | None:
     return None if group is None else f"{group}|{contact}"
+
+
+def _keys(contact: dict) -> list[str | None]:
+    keys = search_keys({"name": contact.get("name"), "email": contact.get("email")})
+    return [keys["name_key"], keys["email_key"]]
 
 
 def _nodes(data: dict) -> dict[str, tuple[list[str], Iterable[list]]]:
@@ -53,10 +59,11 @@ def _nodes(data: dict) -> dict[str, tuple[list[str], Iterable[list]]]:
                       ([r["uid"], r.get("name"), r.get("visibility")]
                        for r in rows("directories"))),
         "Contact": (["uid:ID(Contact)", "name", "email", "kind", "primary_book",
-                     "secondary_book"],
+                     "secondary_book", "name_key", "email_key"],
                     ([r["uid"], r.get("name"), r.get("email"), r.get("kind") or "customer",
                       _book(r.get("primary_manager_group"), r["uid"]),
-                      _book(r.get("secondary_manager_group"), r["uid"])]
+                      _book(r.get("secondary_manager_group"), r["uid"]),
+                      *_keys(r)]
                      for r in rows("contacts"))),
     }
 

@@ -16,6 +16,15 @@ from zoneinfo import ZoneInfo
 GRID = timedelta(minutes=15)
 
 
+def next_weekday(days: int, now: datetime | None = None) -> datetime:
+    """Midnight UTC of the first Monday to Friday at least `days` days after `now`."""
+    day = (now or datetime.now(UTC)).replace(hour=0, minute=0, second=0, microsecond=0)
+    day += timedelta(days=days)
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    return day
+
+
 @dataclass(frozen=True)
 class Interval:
     start: datetime

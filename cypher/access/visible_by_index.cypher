@@ -2,8 +2,10 @@
 // $after and checking each contact from its own side (its one or two directories, its
 // account-manager groups), stopping at $limit: for a user who sees much, this costs what
 // the page holds (visible_plan.cypher says when). Same rule as contact_access.cypher.
-// params: $user, $after (uid or null), $limit
-// :params {user: "kari", after: null, limit: 50}
+// A search passes its filters (null: no filter): stored in $directory, of customer
+// category $category, at home in $home, name or email starting with $q (any case).
+// params: $user, $after (uid or null), $limit, $directory, $category, $home, $q
+// :params {user: "kari", after: null, limit: 50, directory: null, category: null, home: null, q: null}
 // columns: uid
 MATCH (u:User {uid: $user})
 WHERE u.active
@@ -14,6 +16,10 @@ CALL (u, second) {
   // no sort, and the walk stops at the page)
   MATCH (c:Contact)
   WHERE c.uid > coalesce($after, '')
+  AND ($directory IS NULL OR EXISTS { (c)-[:STORED_IN]->(:Directory {uid: $directory}) })
+  AND ($category IS NULL OR EXISTS { (c)-[:IN_CATEGORY]->(:CustomerCategory {uid: $category}) })
+  AND ($home IS NULL OR EXISTS { (c)-[:HOME_LOCATION]->(:Location {uid: $home}) })
+  AND ($q IS NULL OR c.name_key STARTS WITH toLower($q) OR c.email_key STARTS WITH toLower($q))
   AND (u.is_admin
      OR EXISTS {
           MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'all'})

@@ -5,11 +5,15 @@
 // R * R > limit * N. R is read from degrees the store keeps (the contacts of each reachable
 // 'all' directory, and the books of the user's account-manager groups), N from the count
 // store: nothing here walks a directory.
-// params: $user
-// :params {user: "kari"}
+// A search (search_*.cypher) also weighs the contacts its filters start from, each read
+// from the degree store the same way (null: no such filter; -1: it names nothing), and the
+// contacts whose name or email starts with $q (an index range, counted up to 10,000).
+// params: $user, $directory, $category, $home, $q (each uid or prefix may be null)
+// :params {user: "kari", directory: null, category: "private", home: null, q: "no"}
 // A user whose reach is all in its books (no 'all' directory) is listed book by book in
 // contact-uid order instead (visible_by_books.cypher): that costs the page whatever R is.
-// columns: admin, contacts, reach, in_all, in_books (no row for an unknown or inactive user)
+// columns: admin, contacts, reach, in_all, in_books, in_directory, in_category, in_home,
+//          q_hits (no row for an unknown or inactive user)
 MATCH (u:User {uid: $user})
 WHERE u.active
 CALL () {
@@ -31,4 +35,24 @@ CALL (u) {
   OPTIONAL MATCH (u)-[:MEMBER_OF]->(g:AccountManagerGroup)
   RETURN sum(COUNT { (g)<-[:PRIMARY_MANAGER|SECONDARY_MANAGER]-() }) AS in_books
 }
-RETURN u.is_admin AS admin, contacts, in_all + in_books AS reach, in_all, in_books
+CALL () {
+  OPTIONAL MATCH (d:Directory {uid: $directory})
+  OPTIONAL MATCH (cat:CustomerCategory {uid: $category})
+  OPTIONAL MATCH (home:Location {uid: $home})
+  RETURN CASE WHEN $directory IS NULL THEN null WHEN d IS NULL THEN -1
+              ELSE COUNT { (d)<-[:STORED_IN]-() } END AS in_directory,
+         CASE WHEN $category IS NULL THEN null WHEN cat IS NULL THEN -1
+              ELSE COUNT { (cat)<-[:IN_CATEGORY]-() } END AS in_category,
+         CASE WHEN $home IS NULL THEN null WHEN home IS NULL THEN -1
+              ELSE COUNT { (home)<-[:HOME_LOCATION]-() } END AS in_home
+}
+CALL () {
+  // (the seeks only run with a prefix: without one the bound is null and matches nothing)
+  WITH CASE WHEN $q IS NOT NULL THEN toLower($q) END AS prefix
+  RETURN COUNT { MATCH (c:Contact) WHERE c.name_key STARTS WITH prefix RETURN c LIMIT 10000 }
+       + COUNT { MATCH (c:Contact) WHERE c.email_key STARTS WITH prefix RETURN c LIMIT 10000 }
+         AS q_hits
+}
+RETURN u.is_admin AS admin, contacts, in_all + in_books AS reach, in_all, in_books,
+       in_directory, in_category, in_home, CASE WHEN $q IS NULL THEN null ELSE q_hits END
+         AS q_hits

@@ -15,6 +15,7 @@ WITH row, old IS NULL AS created,
                            RETURN type(r) + ':' + x.uid AS link ORDER BY link }} AS before
 MERGE (n:Contact {uid: row.uid})
 SET n.name = row.name, n.email = row.email, n.kind = row.kind,
+    n.name_key = toLower(row.name), n.email_key = toLower(row.email),
     n.primary_book = CASE WHEN row.primary_manager_group IS NULL THEN null
                      ELSE row.primary_manager_group + '|' + row.uid END,
     n.secondary_book = CASE WHEN row.secondary_manager_group IS NULL THEN null

@@ -6,6 +6,7 @@
 UNWIND $rows AS row
 MERGE (c:Contact {uid: row.uid})
 SET c.name = row.name, c.email = row.email, c.kind = coalesce(row.kind, 'customer'),
+    c.name_key = toLower(row.name), c.email_key = toLower(row.email),
     c.primary_book = CASE WHEN row.primary_manager_group IS NULL THEN null
                      ELSE row.primary_manager_group + '|' + row.uid END,
     c.secondary_book = CASE WHEN row.secondary_manager_group IS NULL THEN null

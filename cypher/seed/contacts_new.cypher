@@ -9,6 +9,7 @@
 UNWIND $rows AS row
 CREATE (c:Contact {uid: row.uid, name: row.name, email: row.email,
                    kind: coalesce(row.kind, 'customer'),
+                   name_key: toLower(row.name), email_key: toLower(row.email),
                    primary_book: CASE WHEN row.primary_manager_group IS NULL THEN null
                                  ELSE row.primary_manager_group + '|' + row.uid END,
                    secondary_book: CASE WHEN row.secondary_manager_group IS NULL THEN null

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from marshmallow import fields, validate
+
 from graphsvc.api.common import PageArgs, actor, admin_only, graph, page_schema
 from graphsvc.api.contract import may_forbid
 from graphsvc.api.idempotency import idempotent, with_uid
@@ -10,6 +12,7 @@ from graphsvc.api.replay import replayable
 from graphsvc.api.resources import register_crud, register_link, resource_blueprint
 from graphsvc.schemas import common as common_schemas
 from graphsvc.schemas import contacts as schemas
+from graphsvc.schemas.common import uid_field
 from graphsvc.schemas.replay import CYPHER, explain_field
 from graphsvc.services import access, contacts
 from graphsvc.services import messages as message_service
@@ -18,6 +21,14 @@ ContactPage = page_schema(schemas.Contact, "ContactPage")
 
 
 class VisibleContactArgs(PageArgs):
+    q = fields.String(load_default=None, validate=validate.Length(min=1, max=100), metadata={
+        "description": "contacts whose name or email starts with this, in any case"})
+    category = uid_field(load_default=None, metadata={"description": "customer category uid"})
+    home = uid_field(load_default=None, metadata={"description": "home location uid"})
+    directory = uid_field(load_default=None, metadata={
+        "description": "only contacts stored in this directory"})
+    sort = fields.String(load_default="uid", validate=validate.OneOf(access.SORTS), metadata={
+        "description": "uid, or name (lowercased, ties by uid); the cursor follows it"})
     explain = explain_field(CYPHER)
 
 
@@ -180,7 +191,11 @@ def contact_access(args, uid):
 @replayable
 def visible_contacts(args, uid):
     """Every contact the user sees (keyset pages by uid)."""
-    return access.visible_contacts(graph(), actor(), uid, args["limit"], args["cursor"])
+    filters = {name: args[name] for name in access.FILTERS}
+    if args["sort"] == "uid" and not any(filters.values()):
+        return access.visible_contacts(graph(), actor(), uid, args["limit"], args["cursor"])
+    return access.search_visible(graph(), actor(), uid, filters, args["sort"], args["limit"],
+                                 args["cursor"])
 
 
 BLUEPRINTS = [blp, directories, user_groups, manager_groups, areas, contact_groups, messages,

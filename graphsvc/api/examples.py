@@ -17,7 +17,7 @@ T1 = "2030-12-03T10:00:00+01:00"
 BY_NAME: dict[str, Any] = {
     "uid": "kari", "user": "kari", "advisor": "kari", "assignee": "kari", "owner": "kari",
     "sender": "kari", "target": "kari", "member": "kari", "agent": "kari",
-    "contact": "nora", "customer": "nora", "explain": "cypher",
+    "contact": "nora", "customer": "nora", "explain": "cypher", "q": "nor", "home": "bergen",
     "name": "Kari Nordmann", "title": "Call back about the mortgage offer",
     "email": "kari.nordmann@bank.example", "service_group_email": "mortgage-west@bank.example",
     "location": "bergen", "home_location": "bergen", "place": "bergen",

@@ -64,6 +64,11 @@ class Contact(StructuredNode):
     # them; readers still check the link itself.
     primary_book = StringProperty(index=True)
     secondary_book = StringProperty(index=True)
+    # name and email lowercased: indexed, so a search by prefix seeks them and a page in
+    # name order walks name_key (cypher/access/search_*.cypher). Every writer of name or
+    # email sets them (Cypher's toLower; graphsvc.services.contacts.search_keys).
+    name_key = StringProperty(index=True)
+    email_key = StringProperty(index=True)
 
     category = RelationshipTo(CustomerCategory, "IN_CATEGORY", cardinality=ZeroOrOne)
     home_location = RelationshipTo(Location, "HOME_LOCATION", cardinality=ZeroOrOne)

@@ -158,8 +158,11 @@ class AccessAnswer(Replayed):
     failed = fields.String(metadata={
         "description": "only when denied: the first failed condition of the visibility rule: "
                        "inactive (the user), directory (no directory holding the contact is "
-                       "accessible to the user) or assigned (only assigned directories are, "
-                       "and the contact is in none of the user's account-manager groups)"})
+                       "accessible to the user), assigned (only assigned directories are, "
+                       "and the contact is in none of the user's account-manager groups) or "
+                       "secondary (as assigned, but the contact's secondary group is the "
+                       "user's, and secondary groups count only while the setting "
+                       "second_account_manager_group is on)"})
     paths = paths_field(metadata={
         "description": "allowed: the paths that grant it; denied: the closest ones (the "
                        "user; the contact's directories; the user's access to assigned "

@@ -14,6 +14,12 @@ from graphsvc.errors import Forbidden, NotFound, UnknownReference
 from graphsvc.pagination import decode_cursor, page
 from graphsvc.services import crud, org
 
+FILTERS = ("directory", "category", "home", "q")
+NO_FILTERS = dict.fromkeys(FILTERS)
+SORTS = ("uid", "name")
+Q_CAP = 20_000  # visible_plan counts prefix hits up to 10,000 per key
+
+
 
 def tx_second_group_on(tx: ManagedTransaction) -> bool:
     return bool(run_one(tx, "org/get_settings")["settings"]["second_account_manager_group"])
@@ -27,7 +33,7 @@ def tx_visible(tx: ManagedTransaction, user: str, after: str | None, limit: int,
     else by walking the uid index and checking each contact from its side. `strategy`
     ("user", "index" or "books") forces one, for the tests that hold each to the rule
     ("books" only where it applies: a user without an 'all' directory)."""
-    plan = run_one(tx, "access/visible_plan", user=user)
+    plan = run_one(tx, "access/visible_plan", user=user, **NO_FILTERS)
     if plan is None:
         return []  # unknown or inactive: sees nothing
     if strategy is None:
@@ -35,7 +41,9 @@ def tx_visible(tx: ManagedTransaction, user: str, after: str | None, limit: int,
     if strategy == "user":
         return run(tx, "access/visible_contacts", user=user, after=after, limit=limit)
     query = "access/visible_by_books" if strategy == "books" else "access/visible_by_index"
-    uids = [row["uid"] for row in run(tx, query, user=user, after=after, limit=limit)]
+    filters = NO_FILTERS if strategy == "index" else {}
+    uids = [row["uid"] for row in run(tx, query, user=user, after=after, limit=limit,
+                                      **filters)]
     return tx_contact_access(tx, user, uids)
 
 
@@ -115,3 +123,79 @@ def visible_contacts(graph: Graph, actor: Actor, user: str, limit: int,
         return tx_visible(tx, user, decode_cursor(cursor), limit + 1)
 
     return page([row["contact"] for row in graph.read_tx(work)], limit)
+
+
+# -- search: filters and a sort, in one traversal per page -------------------------------
+
+def search_start(plan: dict, filters: dict, sort: str, limit: int) -> str:
+    """Where a search's page starts, by what each start would touch (visible_plan.cypher):
+    - "user": the user's reach R (search_from_user.cypher; not for admins, who see all);
+    - a filter ("directory", "category", "home", "q"): the contacts it names
+      (search_from_seed.cypher);
+    - "ordered": the sort key's index, walked until the page is full: about
+      limit / (share of contacts the user sees x share the filters keep), the filters
+      taken as independent (visible_by_index.cypher, search_by_name.cypher)."""
+    contacts = max(plan["contacts"], 1)
+    seen = contacts if plan["admin"] else plan["reach"]
+    costs: dict[str, float] = {} if plan["admin"] else {"user": seen}
+    kept = 1.0
+    for name in FILTERS:
+        size = plan["q_hits" if name == "q" else f"in_{name}"]
+        if filters.get(name) is None or size is None:
+            continue
+        costs[name] = size if name != "q" or size < Q_CAP else contacts
+        kept *= min(size, contacts) / contacts
+    share = (min(seen, contacts) / contacts) * kept
+    costs["ordered"] = limit / share if share > 0 else float("inf")
+    return min(costs, key=lambda start: (costs[start], start != "ordered"))
+
+
+def tx_search(tx: ManagedTransaction, user: str, filters: dict, sort: str,
+              after: list | str | None, limit: int, start: str | None = None) -> list[dict]:
+    """Up to `limit` rows {uid, key} of the contacts `user` sees that pass `filters`, in
+    `sort` order after `after` (a uid in uid order, [name_key, uid] in name order);
+    `start` forces where the walk starts (for the tests that hold each to the rule)."""
+    plan = run_one(tx, "access/visible_plan", user=user, **filters)
+    if plan is None:
+        return []
+    for name, kind in (("directory", "directory"), ("category", "customer category"),
+                       ("home", "location")):
+        if plan[f"in_{name}"] == -1:
+            raise UnknownReference.of(kind, filters[name], name)
+    start = start or search_start(plan, filters, sort, limit)
+    if start == "ordered" and sort == "uid":
+        rows = run(tx, "access/visible_by_index", user=user, after=after, limit=limit,
+                   **filters)
+        return [{"uid": row["uid"], "key": row["uid"]} for row in rows]
+    if start == "ordered":
+        return run(tx, "access/search_by_name", user=user, after=after, limit=limit,
+                   **filters)
+    keyed = None if after is None else [after] if sort == "uid" else after
+    if start == "user":
+        rows = run(tx, "access/search_from_user", user=user, sort=sort, after=keyed,
+                   limit=limit, **filters)
+    else:
+        rows = run(tx, "access/search_from_seed", user=user, start=start, sort=sort,
+                   after=keyed, limit=limit, **filters)
+    return [{"uid": row["uid"], "key": row["key"][-1] if sort == "uid" else row["key"]}
+            for row in rows]
+
+
+def search_visible(graph: Graph, actor: Actor, user: str, filters: dict, sort: str,
+                   limit: int, cursor: str | None) -> dict:
+    """A page of the contacts `user` sees that pass `filters` (directory, category, home: a
+    uid; q: a name or email prefix, any case), in `sort` order (uid, or name: lowercased,
+    ties by uid); keyset pages."""
+
+    def work(tx):
+        if user != actor.uid and not actor.is_admin:
+            raise Forbidden("Only administrators may list another user's contacts.")
+        crud.tx_get(tx, org.USER, user)
+        after = decode_cursor(cursor, 1 if sort == "uid" else 2)
+        rows = tx_search(tx, user, filters, sort, after, limit + 1)
+        found = {row["item"]["uid"]: row["item"] for row in run(
+            tx, "contacts/list_contacts", uids=[row["uid"] for row in rows], after=None,
+            limit=len(rows))}
+        return [{**found[row["uid"]], "key": row["key"]} for row in rows]
+
+    return page(graph.read_tx(work), limit, key=lambda item: item["key"])

@@ -67,9 +67,17 @@ def _split_links(data: dict) -> tuple[dict, dict]:
     return data, {key: data.pop(key) for key in LINK_KEYS if key in data}
 
 
+def search_keys(props: dict) -> dict:
+    """`props` with the lowercased search keys of the name and email it changes (what the
+    Cypher writers set with toLower)."""
+    keys = {f"{field}_key": props[field].lower() if props[field] is not None else None
+            for field in ("name", "email") if field in props}
+    return {**props, **keys}
+
+
 def create_contact(graph: Graph, data: dict) -> dict:
     props, links = _split_links(data)
-    return crud.create(graph, CONTACT, {"kind": "customer", **props},
+    return crud.create(graph, CONTACT, search_keys({"kind": "customer", **props}),
                        lambda tx, uid: _tx_set_links(tx, uid, links))
 
 
@@ -94,7 +102,7 @@ def list_contacts(graph: Graph, actor: Actor, limit: int, cursor: str | None) ->
 
 def update_contact(graph: Graph, actor: Actor, uid: str, changes: dict) -> dict:
     props, links = _split_links(changes)
-    return crud.update(graph, CONTACT, uid, props,
+    return crud.update(graph, CONTACT, uid, search_keys(props),
                        then=lambda tx, uid: _tx_set_links(tx, uid, links),
                        first=lambda tx: access.tx_require_visible(tx, actor.uid, uid))
 

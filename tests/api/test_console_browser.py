@@ -7,12 +7,13 @@ controls and a forged post answers 403. Screenshots of every page land in
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 
 from graphsvc.config import PROJECT_ROOT
 from graphsvc.seed import load
+from graphsvc.slots import next_weekday
 from tests.api.test_swagger_ui import CHROMIUM, FLAGS
 from tests.helpers import serving
 
@@ -29,14 +30,6 @@ def console_url(neo4j_settings, clean_graph):
     with serving(app) as base:
         yield f"{base}/manage"
     app.extensions["graphsvc.graph"].close()
-
-
-def _next_weekday(days: int) -> datetime:
-    day = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
-    day += timedelta(days=days)
-    while day.weekday() >= 5:
-        day += timedelta(days=1)
-    return day
 
 
 def test_a_group_manager_at_work_and_a_user_who_manages_nothing(console_url):
@@ -102,7 +95,7 @@ def test_a_group_manager_at_work_and_a_user_who_manages_nothing(console_url):
         shot(page, "04-tree-refusal-layer-6")
 
         # a campaign member with a window on the West coast mortgage team
-        start = _next_weekday(1)
+        start = next_weekday(1)
         page.goto(f"{console_url}/service-groups/west-coast-mortgage?q=sofie")
         found = page.locator("ul.found li", has_text="Sofie Lie")
         found.locator('input[name="valid_from"]').fill(start.strftime("%Y-%m-%dT%H:%M"))
@@ -115,7 +108,7 @@ def test_a_group_manager_at_work_and_a_user_who_manages_nothing(console_url):
         shot(page, "05-service-group")
 
         # who can serve: Sofie now serves Nora online, through the service group
-        day = _next_weekday(2)
+        day = next_weekday(2)
         page.goto(f"{console_url}/who-can-serve")
         page.select_option('select[name="contact"]', "nora")
         page.select_option('select[name="meeting_type"]', "mortgage")

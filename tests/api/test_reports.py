@@ -63,12 +63,13 @@ def test_user_removal_impact_on_visibility(api, admin, clean_graph):
     assert res.status_code == 422
 
 
-def test_user_removal_impact_on_service_cases_and_tasks(api, admin, clean_graph):
-    """Worked out by hand: Kari is Bergen's only mortgage advisor for private customers."""
-    g = clean_graph
+def two_advisors(g, ola_works_in: str, categories=("private",)) -> None:
+    """Bergen and Oslo, mortgage and savings (theme loans): Kari works in Bergen and may
+    advise private customers on mortgages (group mortgage-team), Ola works in
+    `ola_works_in` and may advise them on savings (group savers)."""
     for uid in ("bergen", "oslo"):
         f.location(g, uid)
-    for uid in ("private", "business"):
+    for uid in categories:
         f.category(g, uid)
     f.theme(g, "loans")
     f.meeting_type(g, "mortgage", "loans")
@@ -79,8 +80,14 @@ def test_user_removal_impact_on_service_cases_and_tasks(api, admin, clean_graph)
     f.grant(g, "savers", "savings", "private")
     f.user(g, "kari", locations=("bergen",))
     f.member(g, "kari", "mortgage-team")
-    f.user(g, "ola", locations=("bergen",))
+    f.user(g, "ola", locations=(ola_works_in,))
     f.member(g, "ola", "savers")
+
+
+def test_user_removal_impact_on_service_cases_and_tasks(api, admin, clean_graph):
+    """Worked out by hand: Kari is Bergen's only mortgage advisor for private customers."""
+    g = clean_graph
+    two_advisors(g, ola_works_in="bergen", categories=("private", "business"))
     f.directory(g, "customers", "all", users=["kari", "ola"])
     f.contact(g, "nora", home="bergen", category="private", directories=["customers"])
     f.contact(g, "bob", home="oslo", category="private", directories=["customers"])
@@ -202,20 +209,7 @@ def test_coverage_gaps_closed_by_a_service_level_and_opened_by_deactivation(api,
                                                                           clean_graph):
     """Two locations x one type x one category x two modes, worked out by hand."""
     g = clean_graph
-    for uid in ("bergen", "oslo"):
-        f.location(g, uid)
-    f.category(g, "private")
-    f.theme(g, "loans")
-    f.meeting_type(g, "mortgage", "loans")
-    f.meeting_type(g, "savings", "loans")
-    f.group(g, "mortgage-team")
-    f.grant(g, "mortgage-team", "mortgage", "private")
-    f.group(g, "savers")
-    f.grant(g, "savers", "savings", "private")
-    f.user(g, "kari", locations=("bergen",))
-    f.member(g, "kari", "mortgage-team")
-    f.user(g, "ola", locations=("oslo",))
-    f.member(g, "ola", "savers")
+    two_advisors(g, ola_works_in="oslo")
     # Kari serves mortgages in Bergen; Ola only savings in Oslo; nobody mortgages in Oslo,
     # and nobody savings in Bergen. (The admin is unrestricted but works nowhere.)
     assert _gaps(api) == [
