@@ -15,7 +15,10 @@ asker is timed on its own: a mean over users who see nothing hides the cost.
 For each: the access check of a random contact, the first visible page of 50 and a page
 from the middle of the uid range, as bare Cypher (the service in-process) and over HTTP,
 with the floors of the same run (`RETURN 1` over Bolt, a GET of one location over HTTP).
-Every answer timed is first checked against a plain-Python statement of the rule.
+Then the searches of SEARCHES (a name prefix in name and in uid order, the first page in
+name order, one category): contacts have Norwegian first and last names, one of six
+categories. Every answer timed is first checked against a plain-Python statement of the
+rule (and of the filters), and the start each search takes is printed.
 
     .venv/bin/python -m bench.access_bench [--contacts 1000000] [--users 10000]
 """
@@ -42,6 +45,22 @@ from graphsvc.seed import load_data
 from graphsvc.services import access
 
 REGIONS = 10
+CATEGORIES = 6
+FIRST = ["Nora", "Ola", "Kari", "Lars", "Ingrid", "Sofie", "Emil", "Astrid", "Jonas", "Marte",
+         "Henrik", "Ida", "Magnus", "Sara", "Elias", "Thea", "Johan", "Maja", "Sander",
+         "Frida", "Aksel", "Hedda", "Åse"]
+LAST = ["Nilsen", "Hansen", "Berg", "Dahl", "Lie", "Moe", "Vik", "Strand", "Bakke", "Haugen",
+        "Johansen", "Larsen", "Olsen", "Pedersen", "Eide", "Solberg", "Lund", "Aas", "Holm",
+        "Ruud", "Sæther", "Nygaard", "Knutsen", "Karlsen", "Jensen", "Myhre", "Tangen",
+        "Fossum", "Brekke"]
+# The searches timed for each class: a prefix of first names in name order (Nora), the
+# same in uid order, the first page in name order, and one category in uid order.
+SEARCHES = {
+    "search q=nor, name order": {"q": "nor", "sort": "name"},
+    "search q=nor, uid order": {"q": "nor", "sort": "uid"},
+    "search, name order": {"sort": "name"},
+    "search category=cat3": {"category": "cat3", "sort": "uid"},
+}
 SMALL = 5
 BIG_BOOKS = 20          # advisors with a large book (two per region)
 BATCH = 10_000
@@ -88,7 +107,9 @@ class Org:
         directories += [{"uid": f"smalldir{i}", "name": f"Small {i}", "visibility": "all",
                          "users": [self.small[i]]} for i in range(SMALL)]
         return {"users": users, "user_groups": groups, "account_manager_groups": books,
-                "directories": directories}
+                "directories": directories,
+                "customer_categories": [{"uid": f"cat{k}", "name": f"Category {k}"}
+                                        for k in range(CATEGORIES)]}
 
     def contact(self, i: int) -> dict:
         """Contact i, deterministically: its directory and book."""
@@ -105,7 +126,9 @@ class Org:
             owner = big[(k // 5) % len(big)] if k % 5 == 0 else \
                 self.advisors[(i * 7) % len(self.advisors)]
             book, directory = f"amg-{owner}", f"regional{region}"
-        return {"uid": f"c{i:07d}", "name": f"Customer {i}", "email": f"c{i}@example.no",
+        return {"uid": f"c{i:07d}", "name": f"{FIRST[i % len(FIRST)]} "
+                f"{LAST[(i // len(FIRST)) % len(LAST)]}", "email": f"c{i}@example.no",
+                "customer_category": f"cat{i % CATEGORIES}",
                 "directories": [directory], "primary_manager_group": book}
 
     def batches(self) -> Iterator[list[dict]]:
@@ -124,6 +147,39 @@ class Org:
         if directory == "national":
             return region in self.national_regions
         return directory == f"regional{region}" and book == f"amg-{user}"
+
+
+def reference_search(org: Org, user: str, search: dict, limit: int) -> list[str]:
+    """The first page of a search, by the rule and the filters written plainly."""
+    found = []
+    for i in range(org.contacts):
+        c = org.contact(i)
+        if search.get("category") and c["customer_category"] != search["category"]:
+            continue
+        q = search.get("q")
+        if q and not (c["name"].lower().startswith(q) or c["email"].lower().startswith(q)):
+            continue
+        if org.sees(user, c) or user in org.admins:
+            found.append(c)
+    order = (lambda c: (c["name"].lower(), c["uid"])) if search["sort"] == "name" else \
+        (lambda c: c["uid"])
+    return [c["uid"] for c in sorted(found, key=order)[:limit]]
+
+
+def check_searches(graph, org: Org) -> int:
+    checked = 0
+    for user in CLASSES.values():
+        for search in SEARCHES.values():
+            filters = {**access.NO_FILTERS, **{k: v for k, v in search.items() if k != "sort"}}
+            got = access.search_visible(graph, Actor("admin0", True), user, filters,
+                                        search["sort"], 50, None)["items"]
+            want = reference_search(org, user, search, 50)
+            assert [c["uid"] for c in got] == want, (user, search)
+            plan = graph.read_one("access/visible_plan", user=user, **filters)
+            start = access.search_start(plan, filters, search["sort"], 51)
+            print(f"  {user}, {search}: starts at {start}")
+            checked += 1
+    return checked
 
 
 def check_answers(graph, org: Org, samples: int, rnd: random.Random) -> int:
@@ -164,6 +220,7 @@ def main() -> None:
         print(f"loaded {args.contacts} contacts in {elapsed:.0f} s "
               f"({args.contacts / elapsed:.0f} contacts/s)")
         print(f"checked {check_answers(graph, org, 40, rnd)} answers against the reference")
+        print(f"checked {check_searches(graph, org)} searches against the reference")
         middle = f"c{args.contacts // 2:07d}"
         contacts = [f"c{rnd.randrange(args.contacts):07d}" for _ in range(args.samples)]
         results = [measure("floor: RETURN 1 over Bolt",
@@ -180,6 +237,13 @@ def main() -> None:
                         [lambda u=user: graph.read_tx(access.tx_visible, u, middle, 51)]
                         * args.samples),
             ]
+            for name, search in SEARCHES.items():
+                filters = {**access.NO_FILTERS,
+                           **{k: v for k, v in search.items() if k != "sort"}}
+                results.append(measure(f"{name}, page of 50, bare: {label}", [
+                    lambda u=user, f=filters, s=search["sort"]:
+                    graph.read_tx(access.tx_search, u, f, s, None, 51)]
+                    * (args.samples // 2)))
         with api_server(graph.settings) as base, httpx.Client(base_url=base,
                                                               timeout=60) as client:
             results.append(measure("floor: GET one location over HTTP",
@@ -194,6 +258,11 @@ def main() -> None:
                         http_get(client, f"/api/v1/users/{user}/visible-contacts?limit=50",
                                  "admin0")] * args.samples),
                 ]
+                for name, search in SEARCHES.items():
+                    query = "&".join(f"{k}={v}" for k, v in search.items())
+                    results.append(measure(f"{name}, page of 50, HTTP: {label}", [
+                        http_get(client, f"/api/v1/users/{user}/visible-contacts?limit=50&"
+                                 f"{query}", "admin0")] * (args.samples // 2)))
     print_table(f"visibility: {args.contacts} contacts, {args.users} users (sequential)",
                 results)
 

@@ -190,7 +190,8 @@ def contact_access(args, uid):
 @may_forbid
 @replayable
 def visible_contacts(args, uid):
-    """Every contact the user sees (keyset pages by uid)."""
+    """Every contact the user sees, or a search of them: q (name or email prefix, any case),
+    category, home, directory; sort uid or name (keyset pages on the sort key)."""
     filters = {name: args[name] for name in access.FILTERS}
     if args["sort"] == "uid" and not any(filters.values()):
         return access.visible_contacts(graph(), actor(), uid, args["limit"], args["cursor"])

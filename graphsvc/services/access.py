@@ -134,19 +134,24 @@ def search_start(plan: dict, filters: dict, sort: str, limit: int) -> str:
       (search_from_seed.cypher);
     - "ordered": the sort key's index, walked until the page is full: about
       limit / (share of contacts the user sees x share the filters keep), the filters
-      taken as independent (visible_by_index.cypher, search_by_name.cypher)."""
+      taken as independent (visible_by_index.cypher, search_by_name.cypher). In name order
+      a prefix is a range of that index, walked alone: it keeps every name it holds, and
+      the walk ends with it."""
     contacts = max(plan["contacts"], 1)
     seen = contacts if plan["admin"] else plan["reach"]
     costs: dict[str, float] = {} if plan["admin"] else {"user": seen}
-    kept = 1.0
+    kept, bound = 1.0, float("inf")
     for name in FILTERS:
         size = plan["q_hits" if name == "q" else f"in_{name}"]
         if filters.get(name) is None or size is None:
             continue
         costs[name] = size if name != "q" or size < Q_CAP else contacts
-        kept *= min(size, contacts) / contacts
+        if name == "q" and sort == "name":
+            bound = costs[name]
+        else:
+            kept *= min(size, contacts) / contacts
     share = (min(seen, contacts) / contacts) * kept
-    costs["ordered"] = limit / share if share > 0 else float("inf")
+    costs["ordered"] = min(limit / share if share > 0 else float("inf"), bound)
     return min(costs, key=lambda start: (costs[start], start != "ordered"))
 
 
