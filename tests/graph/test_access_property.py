@@ -1,5 +1,6 @@
 """Property: on random graphs, the access check, the visible-contacts list (pages of 1, 2
-and 50: same set, no duplicates, no gaps), the cases a pull may hand out, the case lists (each
+and 50: same set, no duplicates, no gaps), its searches (every start, both orders), the
+cases a pull may hand out, the case lists (each
 way in: all, status queue, contact, assignee; pages of 1 and 50), the tasks a pool hands out
 and lists, and a plain-Python statement of the rule agree for every (user, contact) pair."""
 
@@ -17,6 +18,9 @@ DIRS = ["d0", "d1", "d2"]
 UGROUPS = ["ug0", "ug1"]
 AMGS = ["amg0", "amg1", "amg2"]
 ADMIN = Actor("root", True)
+NAMES = ["Nora A", "nora b", "Nora A", "Ola", "Åse", "ola"]
+EMAILS = [None, "nora@x.no", "Ola@X.no", "x@y.no"]
+CATEGORIES = ["private", "business"]
 
 
 @st.composite
@@ -31,7 +35,9 @@ def worlds(draw):
         "amgs": {g: subset(USERS) for g in AMGS},
         "dirs": {d: {"visibility": draw(st.sampled_from(["all", "assigned"])),
                      "users": subset(USERS), "groups": subset(UGROUPS)} for d in DIRS},
-        "contacts": {c: {"dirs": subset(DIRS),
+        "contacts": {c: {"dirs": subset(DIRS), "name": draw(st.sampled_from(NAMES)),
+                         "email": draw(st.sampled_from(EMAILS)),
+                         "category": draw(st.sampled_from([None, *CATEGORIES])),
                          "primary": draw(st.none() | st.sampled_from(AMGS)),
                          "secondary": draw(st.none() | st.sampled_from(AMGS)),
                          "groups": subset(["cg0"])} for c in CONTACTS},
@@ -80,7 +86,9 @@ def load_world(graph, w):
         "directories": [{"uid": d, "name": d, "visibility": s["visibility"],
                          "users": s["users"], "user_groups": s["groups"]}
                         for d, s in w["dirs"].items()],
-        "contacts": [{"uid": c, "name": c, "directories": s["dirs"],
+        "customer_categories": [{"uid": k, "name": k} for k in CATEGORIES],
+        "contacts": [{"uid": c, "name": s["name"], "email": s["email"],
+                      "customer_category": s["category"], "directories": s["dirs"],
                       "primary_manager_group": s["primary"],
                       "secondary_manager_group": s["secondary"]}
                      for c, s in w["contacts"].items()],
@@ -174,3 +182,50 @@ def test_check_list_and_reference_agree(graph, w):
         assert sorted(row["uid"][2:] for row in pullable) == expected, (user, "pull")
         case_lists_agree(graph, w, user, expected)
 
+
+
+@st.composite
+def searches(draw):
+    return {"q": draw(st.sampled_from([None, "n", "NO", "nora a", "o", "å", "x@"])),
+            "category": draw(st.sampled_from([None, *CATEGORIES])),
+            "directory": draw(st.sampled_from([None, *DIRS])),
+            "home": None, "sort": draw(st.sampled_from(access.SORTS))}
+
+
+def reference_search(w, user, search):
+    def keeps(c, s):
+        q = search["q"] and search["q"].lower()
+        return ((not q or s["name"].lower().startswith(q)
+                 or (s["email"] or "").lower().startswith(q))
+                and search["category"] in (None, s["category"])
+                and search["directory"] in (None, *s["dirs"]))
+
+    found = [c for c, s in w["contacts"].items() if reference_sees(w, user, c) and keeps(c, s)]
+    if search["sort"] == "name":
+        return sorted(found, key=lambda c: (w["contacts"][c]["name"].lower(), c))
+    return sorted(found)
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(w=worlds(), search=searches())
+def test_search_and_reference_agree(graph, w, search):
+    """Each start a search may take, forced, pages (1, 2, 50) through the reference's
+    answer: the rule, the filters and the order, written plainly."""
+    wipe(graph, keep_label=OWNER_LABEL)
+    load_world(graph, w)
+    filters = {name: search[name] for name in access.FILTERS}
+    starts = ["user", "ordered", *(name for name in access.FILTERS if filters[name])]
+    for user in USERS:
+        want = reference_search(w, user, search)
+        for start in starts:
+            for size in (1, 2, 50):
+                got, after = [], None
+                for _ in range(len(CONTACTS) + 2):
+                    rows = graph.read_tx(access.tx_search, user, filters, search["sort"],
+                                         after, size + 1, start)
+                    got += [row["uid"] for row in rows[:size]]
+                    if len(rows) <= size:
+                        break
+                    after = rows[size - 1]["key"]
+                assert got == want, (user, search, start, size)
