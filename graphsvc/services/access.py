@@ -17,7 +17,8 @@ from graphsvc.services import crud, org
 FILTERS = ("directory", "category", "home", "q")
 NO_FILTERS = dict.fromkeys(FILTERS)
 SORTS = ("uid", "name")
-Q_CAP = 20_000  # visible_plan counts prefix hits up to 10,000 per key
+Q_CAP = 10_000  # visible_plan counts a prefix's hits up to this many per key: at or over
+# it, how many there are is not known, and a start from them is not taken
 
 
 
