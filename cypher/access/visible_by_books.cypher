@@ -5,8 +5,10 @@
 // merge. It costs what the page holds, however large the books (visible_plan.cypher says
 // when). Same rule as contact_access.cypher; the link itself is checked, the key only
 // orders the walk.
-// params: $user, $after (uid or null), $limit
-// :params {user: "kari", after: null, limit: 50}
+// A search passes its filters (null: no filter): stored in $directory, of customer
+// category $category, at home in $home, name or email starting with $q (any case).
+// params: $user, $after (uid or null), $limit, $directory, $category, $home, $q
+// :params {user: "kari", after: null, limit: 50, directory: null, category: null, home: null, q: null}
 // columns: uid
 MATCH (u:User {uid: $user})
 WHERE u.active
@@ -18,6 +20,10 @@ CALL (u, g, second) {
   MATCH (c:Contact)
   WHERE c.primary_book > g.uid + '|' + coalesce($after, '') AND c.primary_book < g.uid + '}'
     AND EXISTS { (c)-[:PRIMARY_MANAGER]->(g) }
+    AND ($directory IS NULL OR EXISTS { (c)-[:STORED_IN]->(:Directory {uid: $directory}) })
+    AND ($category IS NULL OR EXISTS { (c)-[:IN_CATEGORY]->(:CustomerCategory {uid: $category}) })
+    AND ($home IS NULL OR EXISTS { (c)-[:HOME_LOCATION]->(:Location {uid: $home}) })
+    AND ($q IS NULL OR c.name_key STARTS WITH toLower($q) OR c.email_key STARTS WITH toLower($q))
     AND EXISTS { MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'assigned'})
                  WHERE EXISTS { (u)-[:CAN_ACCESS]->(d) }
                     OR EXISTS { (u)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->(d) } }
@@ -28,6 +34,10 @@ CALL (u, g, second) {
   WHERE c.secondary_book > CASE WHEN second THEN g.uid + '|' + coalesce($after, '') END
     AND c.secondary_book < g.uid + '}'
     AND EXISTS { (c)-[:SECONDARY_MANAGER]->(g) }
+    AND ($directory IS NULL OR EXISTS { (c)-[:STORED_IN]->(:Directory {uid: $directory}) })
+    AND ($category IS NULL OR EXISTS { (c)-[:IN_CATEGORY]->(:CustomerCategory {uid: $category}) })
+    AND ($home IS NULL OR EXISTS { (c)-[:HOME_LOCATION]->(:Location {uid: $home}) })
+    AND ($q IS NULL OR c.name_key STARTS WITH toLower($q) OR c.email_key STARTS WITH toLower($q))
     AND EXISTS { MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'assigned'})
                  WHERE EXISTS { (u)-[:CAN_ACCESS]->(d) }
                     OR EXISTS { (u)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->(d) } }

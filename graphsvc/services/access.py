@@ -42,7 +42,7 @@ def tx_visible(tx: ManagedTransaction, user: str, after: str | None, limit: int,
     if strategy == "user":
         return run(tx, "access/visible_contacts", user=user, after=after, limit=limit)
     query = "access/visible_by_books" if strategy == "books" else "access/visible_by_index"
-    filters = NO_FILTERS if strategy == "index" else {}
+    filters = NO_FILTERS if strategy in ("index", "books") else {}
     uids = [row["uid"] for row in run(tx, query, user=user, after=after, limit=limit,
                                       **filters)]
     return tx_contact_access(tx, user, uids)
@@ -133,6 +133,9 @@ def search_start(plan: dict, filters: dict, sort: str, limit: int) -> str:
     - "user": the user's reach R (search_from_user.cypher; not for admins, who see all);
     - a filter ("directory", "category", "home", "q"): the contacts it names
       (search_from_seed.cypher);
+    - "books": in uid order, for a user whose whole reach is its books (no 'all'
+      directory): each book walked in contact-uid order (visible_by_books.cypher), about
+      limit / (share the filters keep);
     - "ordered": the sort key's index, walked until the page is full: about
       limit / (share of contacts the user sees x share the filters keep), the filters
       taken as independent (visible_by_index.cypher, search_by_name.cypher). In name order
@@ -153,6 +156,8 @@ def search_start(plan: dict, filters: dict, sort: str, limit: int) -> str:
             kept *= min(size, contacts) / contacts
     share = (min(seen, contacts) / contacts) * kept
     costs["ordered"] = min(limit / share if share > 0 else float("inf"), bound)
+    if sort == "uid" and not plan["admin"] and plan["in_all"] == 0 and kept > 0:
+        costs["books"] = limit / kept  # each book walked in uid order until the page is full
     return min(costs, key=lambda start: (costs[start], start != "ordered"))
 
 
@@ -171,9 +176,9 @@ def tx_search(tx: ManagedTransaction, user: str, filters: dict, sort: str,
     start = start or search_start(plan, filters, sort, limit)
     if start == "user" and plan["admin"]:
         start = "ordered"  # an admin's reach is every contact: never walked from the user
-    if start == "ordered" and sort == "uid":
-        rows = run(tx, "access/visible_by_index", user=user, after=after, limit=limit,
-                   **filters)
+    if start in ("ordered", "books") and sort == "uid":
+        query = "access/visible_by_books" if start == "books" else "access/visible_by_index"
+        rows = run(tx, query, user=user, after=after, limit=limit, **filters)
         return [{"uid": row["uid"], "key": row["uid"]} for row in rows]
     if start == "ordered":
         return run(tx, "access/search_by_name", user=user, after=after, limit=limit,

@@ -140,3 +140,16 @@ def test_every_writer_keeps_the_search_keys_and_migrate_repairs_them(api, bank):
     assert migrate(g).rewritten == {"migrations/contact_search_keys": 2}
     assert uids(api.walk(URL, {"q": "no"}, 5, as_="kari")) == ["c1", "c4", "vip1"]
     assert uids(api.walk(URL, {"q": "åse"}, 5, as_="kari")) == ["c3"]
+
+
+@pytest.mark.parametrize("start", ["books", "user", "ordered", "q"])
+def test_a_user_who_reaches_only_books_is_searched_book_by_book(api, bank, start):
+    """Ola reaches only the 'assigned' directory, and his book holds Norah (vip2)."""
+    full = {**access.NO_FILTERS, "q": "NORAH"}
+    rows = bank.read_tx(access.tx_search, "ola", full, "uid", None, 5, start)
+    assert [row["uid"] for row in rows] == ["vip2"]
+    plan = bank.read_one("access/visible_plan", user="ola", **full)
+    assert plan["in_all"] == 0 and access.search_start(plan, full, "uid", 51) in (
+        "books", "user")
+    assert uids(api.walk("/api/v1/users/ola/visible-contacts", {"category": "business"}, 1,
+                         as_="ola")) == []
