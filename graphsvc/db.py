@@ -299,11 +299,13 @@ class Graph:
     def write_one(self, name: str, /, **params: Any) -> dict | None:
         return self.write_tx(run_one, name, **params)
 
-    def run_autocommit(self, name: str, /, **params: Any) -> None:
+    def run_autocommit(self, name: str, /, **params: Any) -> list[dict]:
         """Run a named maintenance query outside a transaction function (required for
-        `CALL ... IN TRANSACTIONS`). Not retried: for the CLI, not for request handling."""
+        `CALL ... IN TRANSACTIONS`) and return its rows. Not retried: for the CLI, not for
+        request handling."""
         with self._session(neo4j.WRITE_ACCESS) as session:
-            session.run(queries[name], params).consume()
+            result = session.run(queries[name], params)
+            return [{key: plain(value) for key, value in record.items()} for record in result]
 
     def server_info(self) -> dict:
         """Version and edition of the server; raises ServiceUnavailable when it does not answer."""

@@ -153,3 +153,15 @@ def test_a_user_who_reaches_only_books_is_searched_book_by_book(api, bank, start
         "books", "user")
     assert uids(api.walk("/api/v1/users/ola/visible-contacts", {"category": "business"}, 1,
                          as_="ola")) == []
+
+
+def test_migrate_repairs_keys_in_batches(api, bank):
+    """More stale contacts than one inner transaction holds (10,000): all repaired."""
+    g = bank
+    load_data(g, {"contacts": [{"uid": f"m{i:05d}", "name": f"Many {i}",
+                                "directories": ["west"]} for i in range(25_000)]})
+    g.write_tx(lambda tx: tx.run("MATCH (c:Contact) WHERE c.uid STARTS WITH 'm' "
+                                 "REMOVE c.name_key, c.email_key").consume())
+    assert migrate(g).rewritten == {"migrations/contact_search_keys": 25_000}
+    page = api.get(f"{URL}?q=many 2499&sort=name", as_="kari").json["items"]
+    assert uids(page) == ["m02499", *(f"m{i}" for i in range(24990, 25000))]
