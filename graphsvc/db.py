@@ -86,25 +86,6 @@ def end_prelude(token) -> None:
     _prelude.reset(token)
 
 
-def _first(work: Callable[..., T]) -> Callable[..., T]:
-    """`work`, preceded in its transaction by the pending prelude, if any."""
-    pending = _prelude.get()
-    if not pending:
-        return work
-
-    def with_prelude(tx: ManagedTransaction, *args: Any, **kwargs: Any) -> T:
-        if pending:
-            paused = _recording.set(None)  # the acting user's check is not the decision
-            try:
-                pending[0](tx)
-            finally:
-                _recording.reset(paused)
-            pending.clear()  # verified: later transactions of the request skip it
-        return work(tx, *args, **kwargs)
-
-    return with_prelude
-
-
 # The named queries the current unit of work ran, with their parameters, while a caller
 # asked for them (a decision with `explain=cypher`, see graphsvc.api.replay); None when not.
 _recording: ContextVar[list | None] = ContextVar("graphsvc_recording", default=None)
@@ -127,6 +108,25 @@ def recorded() -> list[tuple[str, dict]]:
 
 def end_recording(token) -> None:
     _recording.reset(token)
+
+
+def _first(work: Callable[..., T]) -> Callable[..., T]:
+    """`work`, preceded in its transaction by the pending prelude, if any."""
+    pending = _prelude.get()
+    if not pending:
+        return work
+
+    def with_prelude(tx: ManagedTransaction, *args: Any, **kwargs: Any) -> T:
+        if pending:
+            paused = _recording.set(None)  # the acting user's check is not the decision
+            try:
+                pending[0](tx)
+            finally:
+                _recording.reset(paused)
+            pending.clear()  # verified: later transactions of the request skip it
+        return work(tx, *args, **kwargs)
+
+    return with_prelude
 
 
 def node_ref(node: Node) -> dict:
@@ -177,7 +177,10 @@ def run(tx: ManagedTransaction, name: str, /, **params: Any) -> list[dict]:
     recording = _recording.get()
     if recording is not None:
         recording.append((name, params))
-    result = tx.run(queries[name], params)
+    return _rows(tx.run(queries[name], params))
+
+
+def _rows(result) -> list[dict]:
     return [{key: plain(value) for key, value in record.items()} for record in result]
 
 
@@ -304,8 +307,7 @@ class Graph:
         `CALL ... IN TRANSACTIONS`) and return its rows. Not retried: for the CLI, not for
         request handling."""
         with self._session(neo4j.WRITE_ACCESS) as session:
-            result = session.run(queries[name], params)
-            return [{key: plain(value) for key, value in record.items()} for record in result]
+            return _rows(session.run(queries[name], params))
 
     def server_info(self) -> dict:
         """Version and edition of the server; raises ServiceUnavailable when it does not answer."""

@@ -177,9 +177,11 @@ class PageArgs(Schema):
     cursor = cursor_field()
 
 
-def page_schema(item_schema: type[Schema], name: str) -> type[Schema]:
-    """`{"items": [...], "next_cursor": str | null}` for one item schema."""
-    return Schema.from_dict(
+def page_schema(item_schema: type[Schema], name: str,
+                base: type[Schema] = Schema) -> type[Schema]:
+    """`{"items": [...], "next_cursor": str | null}` for one item schema (and the fields of
+    `base`, such as a decision's `cypher`)."""
+    return base.from_dict(
         {"items": fields.List(fields.Nested(item_schema)),
          "next_cursor": fields.String(allow_none=True)},
         name=name,

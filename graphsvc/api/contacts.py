@@ -13,11 +13,13 @@ from graphsvc.api.resources import register_crud, register_link, resource_bluepr
 from graphsvc.schemas import common as common_schemas
 from graphsvc.schemas import contacts as schemas
 from graphsvc.schemas.common import uid_field
-from graphsvc.schemas.replay import CYPHER, explain_field
+from graphsvc.schemas.replay import CYPHER, Replayed, explain_field
 from graphsvc.services import access, contacts
 from graphsvc.services import messages as message_service
 
 ContactPage = page_schema(schemas.Contact, "ContactPage")
+MessagePage = page_schema(schemas.Message, "MessagePage")
+VisibleContactPage = page_schema(schemas.ContactRef, "VisibleContactPage", base=Replayed)
 
 
 class VisibleContactArgs(PageArgs):
@@ -31,8 +33,6 @@ class VisibleContactArgs(PageArgs):
         "description": "uid, or name (lowercased, ties by uid); the cursor follows it"})
     explain = explain_field(CYPHER)
 
-
-MessagePage = page_schema(schemas.Message, "MessagePage")
 
 blp = resource_blueprint("contacts", "Customers, suppliers and colleagues, as the acting "
                                      "user sees them: a contact not seen answers 404.")
@@ -186,7 +186,7 @@ def contact_access(args, uid):
 
 @users.route("/<uid>/visible-contacts", methods=["GET"], endpoint="visible_contacts")
 @users.arguments(VisibleContactArgs, location="query")
-@users.response(200, schemas.VisibleContactPage)
+@users.response(200, VisibleContactPage)
 @may_forbid
 @replayable
 def visible_contacts(args, uid):

@@ -144,11 +144,6 @@ class AccessArgs(Schema):
     explain = explain_field(CYPHER)
 
 
-class VisibleContactPage(Replayed):
-    items = fields.List(fields.Nested(ContactRef))
-    next_cursor = fields.String(allow_none=True)
-
-
 class AccessAnswer(Replayed):
     user = fields.String()
     contact = fields.String()

@@ -21,7 +21,6 @@ Q_CAP = 10_000  # visible_plan counts a prefix's hits up to this many per key: a
 # it, how many there are is not known, and a start from them is not taken
 
 
-
 def tx_second_group_on(tx: ManagedTransaction) -> bool:
     return bool(run_one(tx, "org/get_settings")["settings"]["second_account_manager_group"])
 
@@ -42,9 +41,8 @@ def tx_visible(tx: ManagedTransaction, user: str, after: str | None, limit: int,
     if strategy == "user":
         return run(tx, "access/visible_contacts", user=user, after=after, limit=limit)
     query = "access/visible_by_books" if strategy == "books" else "access/visible_by_index"
-    filters = NO_FILTERS if strategy in ("index", "books") else {}
     uids = [row["uid"] for row in run(tx, query, user=user, after=after, limit=limit,
-                                      **filters)]
+                                      **NO_FILTERS)]
     return tx_contact_access(tx, user, uids)
 
 
