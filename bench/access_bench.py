@@ -15,6 +15,11 @@ asker is timed on its own: a mean over users who see nothing hides the cost.
 For each: the access check of a random contact, the first visible page of 50 and a page
 from the middle of the uid range, as bare Cypher (the service in-process) and over HTTP,
 with the floors of the same run (`RETURN 1` over Bolt, a GET of one location over HTTP).
+With --windowed (default 0.2) that share of the grants (user-group and account-manager
+group memberships, directory access) carries validity windows (issue 15): an ended one
+[2024-01-01, 2024-07-01) and a running one from 2026-01-01. The access check and the first
+page are then also timed `at=` a past date (2025-03-01), when those grants did not hold,
+and checked against the reference at both instants.
 Then the searches of SEARCHES (a name prefix in name and in uid order, the first page in
 name order, one category): contacts have Norwegian first and last names, one of six
 categories. Every answer timed is first checked against a plain-Python statement of the
@@ -28,7 +33,9 @@ from __future__ import annotations
 import argparse
 import random
 import time
+import zlib
 from collections.abc import Iterator
+from datetime import UTC, datetime
 
 import httpx
 
@@ -42,7 +49,8 @@ from bench.common import (
 )
 from graphsvc.actor import Actor
 from graphsvc.seed import load_data
-from graphsvc.services import access
+from graphsvc.services import access, whatif
+from graphsvc.windows import now
 
 REGIONS = 10
 CATEGORIES = 6
@@ -62,6 +70,10 @@ SEARCHES = {
     "search category=cat3": {"category": "cat3", "sort": "uid"},
 }
 SMALL = 5
+PAST = datetime(2025, 3, 1, tzinfo=UTC)
+WINDOWS = [{"valid_from": datetime(2024, 1, 1, tzinfo=UTC),
+            "valid_to": datetime(2024, 7, 1, tzinfo=UTC)},
+           {"valid_from": datetime(2026, 1, 1, tzinfo=UTC), "valid_to": None}]
 BIG_BOOKS = 20          # advisors with a large book (two per region)
 BATCH = 10_000
 CLASSES = {
@@ -76,8 +88,9 @@ CLASSES = {
 class Org:
     """The generated org, kept in memory as the plain-Python reference of the rule."""
 
-    def __init__(self, contacts: int, users: int, rnd: random.Random):
+    def __init__(self, contacts: int, users: int, rnd: random.Random, windowed: float = 0.0):
         self.contacts = contacts
+        self.windowed = windowed
         self.admins = [f"admin{i}" for i in range(max(1, users * 3 // 100))]
         self.advisors = [f"adv{i:05d}" for i in range(users - len(self.admins) - BIG_BOOKS
                                                       - SMALL - 1)]
@@ -131,22 +144,49 @@ class Org:
                 "customer_category": f"cat{i % CATEGORIES}",
                 "directories": [directory], "primary_manager_group": book}
 
+    def is_windowed(self, source: str, target: str) -> bool:
+        """Whether the grant source -> target carries the windows (a fixed share of them)."""
+        return zlib.crc32(f"{source}|{target}".encode()) % 1000 < self.windowed * 1000
+
+    def holds(self, source: str, target: str, at: datetime | None) -> bool:
+        """Whether the grant holds at `at` (None: now): an open grant always, a windowed one
+        inside its windows."""
+        if at is None or not self.is_windowed(source, target):
+            return True
+        return any(w["valid_from"] <= at and (w["valid_to"] is None or at < w["valid_to"])
+                   for w in WINDOWS)
+
+    def windowed_grants(self) -> list[dict]:
+        rows = self.user_rows()
+        grants = [("MEMBER_OF", u, g["uid"]) for g in rows["user_groups"] for u in g["members"]]
+        grants += [("MEMBER_OF", u, g["uid"]) for g in rows["account_manager_groups"]
+                   for u in g["members"]]
+        for d in rows["directories"]:
+            grants += [("CAN_ACCESS", u, d["uid"]) for u in d.get("users", [])]
+            grants += [("CAN_ACCESS", g, d["uid"]) for g in d.get("user_groups", [])]
+        return [{"type": rel, "source": a, "target": b} for rel, a, b in grants
+                if self.is_windowed(a, b)]
+
     def batches(self) -> Iterator[list[dict]]:
         for start in range(0, self.contacts, BATCH):
             yield [self.contact(i) for i in range(start, min(self.contacts, start + BATCH))]
 
-    def sees(self, user: str, c: dict) -> bool:
+    def sees(self, user: str, c: dict, at: datetime | None = None) -> bool:
         if user in self.admins:
             return True
         directory, book = c["directories"][0], c["primary_manager_group"]
         if directory.startswith("smalldir"):
-            return user in self.small and directory == f"smalldir{self.small.index(user)}"
+            return (user in self.small and directory == f"smalldir{self.small.index(user)}"
+                    and self.holds(user, directory, at))
         region = self.region_of.get(user)
-        if region is None:
+        if region is None or not self.holds(user, f"region{region}", at):
             return False
         if directory == "national":
-            return region in self.national_regions
-        return directory == f"regional{region}" and book == f"amg-{user}"
+            return region in self.national_regions and self.holds(f"region{region}",
+                                                                   "national", at)
+        return (directory == f"regional{region}" and book == f"amg-{user}"
+                and self.holds(f"region{region}", directory, at)
+                and self.holds(user, book, at))
 
 
 def reference_search(org: Org, user: str, search: dict, limit: int) -> list[str]:
@@ -175,7 +215,7 @@ def check_searches(graph, org: Org) -> int:
                                         search["sort"], 50, None)["items"]
             want = reference_search(org, user, search, 50)
             assert [c["uid"] for c in got] == want, (user, search)
-            plan = graph.read_one("access/visible_plan", user=user, **filters)
+            plan = graph.read_one("access/visible_plan", user=user, at=now(), **filters)
             start = access.search_start(plan, filters, search["sort"], 51)
             print(f"  {user}, {search}: starts at {start}")
             checked += 1
@@ -183,21 +223,42 @@ def check_searches(graph, org: Org) -> int:
 
 
 def check_answers(graph, org: Org, samples: int, rnd: random.Random) -> int:
-    """The answers timed are right: access checks of random pairs, and first pages."""
+    """The answers timed are right: access checks of random pairs, and first pages, now and
+    (with windows) at PAST."""
     checked = 0
-    for user in CLASSES.values():
-        for _ in range(samples):
-            i = rnd.randrange(org.contacts)
-            c = org.contact(i)
-            rows = graph.read("access/contact_access", users=[user], contacts=[c["uid"]])
-            assert bool(rows) == org.sees(user, c), (user, c)
+    for at in [None] + ([PAST] if org.windowed else []):
+        for user in CLASSES.values():
+            for _ in range(samples):
+                i = rnd.randrange(org.contacts)
+                c = org.contact(i)
+                rows = graph.read("access/contact_access", users=[user], contacts=[c["uid"]],
+                                  at=at or now())
+                assert bool(rows) == org.sees(user, c, at), (user, c, at)
+                checked += 1
+            page = access.visible_contacts(graph, Actor("admin0", True), user, 50, None,
+                                           at)["items"]
+            want = [f"c{i:07d}" for i in range(org.contacts)
+                    if org.sees(user, org.contact(i), at)][:50]
+            assert [c["uid"] for c in page] == want, (user, at, [c["uid"] for c in page][:5],
+                                                      want[:5])
             checked += 1
-        page = access.visible_contacts(graph, Actor("admin0", True), user, 50, None)["items"]
-        want = [f"c{i:07d}" for i in range(org.contacts) if org.sees(user, org.contact(i))][:50] \
-            if user != "admin0" else [f"c{i:07d}" for i in range(50)]
-        assert [c["uid"] for c in page] == want, (user, [c["uid"] for c in page][:5], want[:5])
-        checked += 1
     return checked
+
+
+def put_windows(graph, org: Org) -> int:
+    """Replace each windowed grant's open relationship by its two windows (from the source's
+    index entry: a user or a user group)."""
+    rows = org.windowed_grants()
+    groups = {g["uid"] for g in org.user_rows()["user_groups"]}
+    for label, rel in (("User", "MEMBER_OF"), ("User", "CAN_ACCESS"),
+                       ("UserGroup", "CAN_ACCESS")):
+        batch = [{**row, "windows": WINDOWS} for row in rows if row["type"] == rel
+                 and (row["source"] in groups) == (label == "UserGroup")]
+        graph.write_tx(lambda tx, b=batch, s=label, r=rel: tx.run(
+            f"UNWIND $rows AS row MATCH (a:{s} {{uid: row.source}})-[old:{r}]->(b) "
+            "WHERE b.uid = row.target DELETE old WITH a, b, row UNWIND row.windows AS w "
+            f"CREATE (a)-[n:{r}]->(b) SET n = w", rows=b).consume())
+    return len(rows)
 
 
 def main() -> None:
@@ -206,9 +267,11 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=10_000)
     parser.add_argument("--samples", type=int, default=200)
     parser.add_argument("--keep", action="store_true", help="leave the bench server running")
+    parser.add_argument("--windowed", type=float, default=0.2,
+                        help="share of the grants with validity windows (issue 15)")
     args = parser.parse_args()
     rnd = random.Random(5)
-    org = Org(args.contacts, args.users, rnd)
+    org = Org(args.contacts, args.users, rnd, args.windowed)
     CLASSES["`assigned` region, large book"] = next(
         b for b in org.big if org.region_of[b] not in org.national_regions)
     with bench_graph(keep=args.keep) as graph:
@@ -219,6 +282,9 @@ def main() -> None:
         elapsed = time.perf_counter() - started
         print(f"loaded {args.contacts} contacts in {elapsed:.0f} s "
               f"({args.contacts / elapsed:.0f} contacts/s)")
+        if args.windowed:
+            print(f"{put_windows(graph, org)} grants carry windows "
+                  f"({args.windowed:.0%} of them)")
         print(f"checked {check_answers(graph, org, 40, rnd)} answers against the reference")
         print(f"checked {check_searches(graph, org)} searches against the reference")
         middle = f"c{args.contacts // 2:07d}"
@@ -229,10 +295,23 @@ def main() -> None:
             results += [
                 measure(f"access check, bare: {label}",
                         [lambda u=user, c=c: graph.read("access/contact_access", users=[u],
-                                                        contacts=[c]) for c in contacts]),
+                                                        contacts=[c], at=now())
+                         for c in contacts]),
                 measure(f"first page of 50, bare: {label}",
                         [lambda u=user: graph.read_tx(access.tx_visible, u, None, 51)]
                         * args.samples),
+            ]
+            if args.windowed:
+                results += [
+                    measure(f"access check at={PAST.date()}, bare: {label}",
+                            [lambda u=user, c=c: graph.read("access/contact_access",
+                                                            users=[u], contacts=[c], at=PAST)
+                             for c in contacts]),
+                    measure(f"first page of 50 at={PAST.date()}, bare: {label}",
+                            [lambda u=user: graph.read_tx(access.tx_visible, u, None, 51,
+                                                          None, PAST)] * args.samples),
+                ]
+            results += [
                 measure(f"middle page of 50, bare: {label}",
                         [lambda u=user: graph.read_tx(access.tx_visible, u, middle, 51)]
                         * args.samples),
@@ -244,6 +323,16 @@ def main() -> None:
                     lambda u=user, f=filters, s=search["sort"]:
                     graph.read_tx(access.tx_search, u, f, s, None, 51)]
                     * (args.samples // 2)))
+        big = CLASSES["`assigned` region, large book"]
+        book = sum(1 for i in range(args.contacts)
+                   if org.contact(i)["primary_manager_group"] == f"amg-{big}")
+        answer = whatif.simulate(graph, [{"op": "deactivate_user", "user": big}])
+        assert answer["visibility"]["lost"]["count"] == book, (answer["visibility"], book)
+        print(f"what-if: deactivating {big} loses {book} customers (checked)")
+        results.append(measure(f"what-if: deactivate a user with a book of {book}, in-process",
+                               [lambda: whatif.simulate(graph, [{"op": "deactivate_user",
+                                                                 "user": big}])]
+                               * max(5, args.samples // 20), warmup=2))
         with api_server(graph.settings) as base, httpx.Client(base_url=base,
                                                               timeout=60) as client:
             results.append(measure("floor: GET one location over HTTP",
@@ -258,6 +347,16 @@ def main() -> None:
                         http_get(client, f"/api/v1/users/{user}/visible-contacts?limit=50",
                                  "admin0")] * args.samples),
                 ]
+                if args.windowed:
+                    past = PAST.isoformat().replace("+", "%2B")
+                    results += [
+                        measure(f"access check at={PAST.date()}, HTTP: {label}", [
+                            http_get(client, f"/api/v1/access/contacts/{c}?user={user}"
+                                     f"&at={past}", "admin0") for c in contacts]),
+                        measure(f"first page of 50 at={PAST.date()}, HTTP: {label}", [
+                            http_get(client, f"/api/v1/users/{user}/visible-contacts"
+                                     f"?limit=50&at={past}", "admin0")] * args.samples),
+                    ]
                 for name, search in SEARCHES.items():
                     query = "&".join(f"{k}={v}" for k, v in search.items())
                     results.append(measure(f"{name}, page of 50, HTTP: {label}", [

@@ -109,7 +109,7 @@ def main() -> None:
             measure("floor: RETURN 1 over Bolt",
                     [lambda: graph.read("system/ping")] * args.samples),
             measure("effective competences, bare Cypher",
-                    [lambda u=u: graph.read("org/effective_competences", uid=u)
+                    [lambda u=u: graph.read("org/effective_competences", uid=u, at=at)
                      for u in user_uids]),
             measure("service-group members (page of 50), bare Cypher",
                     [lambda s=s: graph.read("org/service_group_members", uid=s, at=at,

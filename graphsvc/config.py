@@ -81,6 +81,11 @@ class LocalServerSettings:
     password: str = Settings.neo4j_password
     # Where Browser fetches the graphsvc guide and style on connect (the API's /analysts).
     analyst_url: str = "http://127.0.0.1:8000/analysts"
+    # How long a query plan stands before new statistics may replan it (Neo4j's default:
+    # 10s). The tests' server sets hours: they wipe and reload tiny graphs thousands of
+    # times, so the statistics always differ and every query would be planned again and
+    # again (a plan's answers never depend on statistics, only its cost does).
+    min_replan_interval: str | None = None
 
     @classmethod
     def from_env(cls, **overrides) -> LocalServerSettings:

@@ -136,10 +136,20 @@ def node_ref(node: Node) -> dict:
 
 
 def path_steps(path: Path) -> list[dict]:
-    """A path as API.md explanation steps: each node with the relationship to the next one."""
-    rels = [rel.type for rel in path.relationships] + [None]
-    return [{"node": node_ref(node), "rel": rel}
-            for node, rel in zip(path.nodes, rels, strict=True)]
+    """A path as API.md explanation steps: each node with the relationship to the next one;
+    a relationship with a validity window (a grant, graphsvc.windows) shows it."""
+    steps = []
+    for node, rel in zip(path.nodes, [*path.relationships, None], strict=True):
+        step = {"node": node_ref(node), "rel": rel.type if rel is not None else None}
+        if rel is not None and ("valid_from" in rel or "valid_to" in rel):
+            step["valid_from"] = plain(rel.get("valid_from"))
+            step["valid_to"] = plain(rel.get("valid_to"))
+            if rel.get("substitution") is not None:  # made by a substitution: its provenance
+                until = step["valid_to"].isoformat() if step["valid_to"] else "further notice"
+                step["substitution"] = rel["substitution"]
+                step["note"] = f"substituting for {rel.get('substituting_for')} until {until}"
+        steps.append(step)
+    return steps
 
 
 _AS_IS = frozenset({str, int, float, bool, type(None)})

@@ -194,6 +194,8 @@ def render_config(settings: LocalServerSettings, lib: Path) -> str:
         f"browser.post_connect_cmd=style {settings.analyst_url}/graphsvc.grass; "
         f"play {settings.analyst_url}/guide.html",
         "server.bolt.telemetry.enabled=false",
+        *([f"dbms.cypher.min_replan_interval={settings.min_replan_interval}"]
+          if settings.min_replan_interval else []),
         "server.jvm.additional=-XX:+UseG1GC",
         "server.jvm.additional=-XX:-OmitStackTraceInFastThrow",
         "server.jvm.additional=-XX:+DisableExplicitGC",

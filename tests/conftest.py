@@ -30,7 +30,7 @@ def _local_test_server() -> tuple[LocalServerSettings, bool]:
     settings = LocalServerSettings(
         home=TEST_HOME, cache=base.cache, password=TEST_PASSWORD, user="neo4j",
         bolt_port=localdb.free_port(), http_port=localdb.free_port(),
-        heap_initial="1g", heap_max="3g", pagecache="2g",
+        heap_initial="1g", heap_max="3g", pagecache="2g", min_replan_interval="1h",
     )
     already = localdb.status(settings).running
     if already:

@@ -14,20 +14,21 @@
 //               "second account-manager group" is on; paths: the user's access to those
 //               directories, and the user's membership of that secondary group.
 // params: $user, $contact
-// :params {user: "kari", contact: "nora"}
+//         $at (datetime: the grants valid at that instant decide; issue 15)
+// :params {at: datetime(), user: "kari", contact: "nora"}
 // columns: failed, paths
 MATCH (u:User {uid: $user}), (c:Contact {uid: $contact})
 OPTIONAL MATCH (s:Settings {key: 'global'})
 WITH u, c, coalesce(s.second_account_manager_group, false) AS second
 WITH u, c, second,
-     COLLECT { MATCH access = (u)-[:CAN_ACCESS]->(:Directory)<-[:STORED_IN]-(c)
+     COLLECT { MATCH access = (u)-[w1:CAN_ACCESS WHERE coalesce(w1.valid_from <= $at, true) AND coalesce(w1.valid_to > $at, true)]->(:Directory)<-[:STORED_IN]-(c)
                RETURN access
                UNION
-               MATCH access = (u)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->(:Directory)
+               MATCH access = (u)-[w2:MEMBER_OF WHERE coalesce(w2.valid_from <= $at, true) AND coalesce(w2.valid_to > $at, true)]->(:UserGroup)-[w3:CAN_ACCESS WHERE coalesce(w3.valid_from <= $at, true) AND coalesce(w3.valid_to > $at, true)]->(:Directory)
                               <-[:STORED_IN]-(c)
                RETURN access } AS reached
 WITH u, c, second, reached,
-     NOT second AND EXISTS { (c)-[:SECONDARY_MANAGER]->(:AccountManagerGroup)<-[:MEMBER_OF]-(u) }
+     NOT second AND EXISTS { (c)-[:SECONDARY_MANAGER]->(:AccountManagerGroup)<-[w4:MEMBER_OF WHERE coalesce(w4.valid_from <= $at, true) AND coalesce(w4.valid_to > $at, true)]-(u) }
        AS only_secondary
 RETURN CASE WHEN NOT u.active THEN 'inactive'
             WHEN reached = [] THEN 'directory'
@@ -37,7 +38,7 @@ RETURN CASE WHEN NOT u.active THEN 'inactive'
             WHEN reached = [] THEN COLLECT { MATCH stored = (c)-[:STORED_IN]->(:Directory)
                                              RETURN stored }
             WHEN only_secondary THEN reached + COLLECT {
-              MATCH via = (u)-[:MEMBER_OF]->(:AccountManagerGroup)<-[:SECONDARY_MANAGER]-(c)
+              MATCH via = (u)-[w5:MEMBER_OF WHERE coalesce(w5.valid_from <= $at, true) AND coalesce(w5.valid_to > $at, true)]->(:AccountManagerGroup)<-[:SECONDARY_MANAGER]-(c)
               RETURN via }
             ELSE reached + COLLECT { MATCH managed = (c)-[m:PRIMARY_MANAGER|SECONDARY_MANAGER]->
                                                      (:AccountManagerGroup)

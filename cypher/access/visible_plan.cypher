@@ -9,7 +9,8 @@
 // from the degree store the same way (null: no such filter; -1: it names nothing), and the
 // contacts whose name or email starts with $q (an index range, counted up to 10,000).
 // params: $user, $directory, $category, $home, $q (each uid or prefix may be null)
-// :params {user: "kari", directory: null, category: "private", home: null, q: "no"}
+//         $at (datetime: the grants valid at that instant decide; issue 15)
+// :params {at: datetime(), user: "kari", directory: null, category: "private", home: null, q: "no"}
 // A user whose reach is all in its books (no 'all' directory) is listed book by book in
 // contact-uid order instead (visible_by_books.cypher): that costs the page whatever R is.
 // columns: admin, contacts, reach, in_all, in_books, in_directory, in_category, in_home,
@@ -23,16 +24,16 @@ CALL () {
 CALL (u) {
   // (aggregated inside, so a user without such a directory keeps its row, with 0)
   CALL (u) {
-    MATCH (u)-[:CAN_ACCESS]->(d:Directory {visibility: 'all'})
+    MATCH (u)-[w1:CAN_ACCESS WHERE coalesce(w1.valid_from <= $at, true) AND coalesce(w1.valid_to > $at, true)]->(d:Directory {visibility: 'all'})
     RETURN d
     UNION
-    MATCH (u)-[:MEMBER_OF]->(:UserGroup)-[:CAN_ACCESS]->(d:Directory {visibility: 'all'})
+    MATCH (u)-[w2:MEMBER_OF WHERE coalesce(w2.valid_from <= $at, true) AND coalesce(w2.valid_to > $at, true)]->(:UserGroup)-[w3:CAN_ACCESS WHERE coalesce(w3.valid_from <= $at, true) AND coalesce(w3.valid_to > $at, true)]->(d:Directory {visibility: 'all'})
     RETURN d
   }
   RETURN sum(COUNT { (d)<-[:STORED_IN]-() }) AS in_all
 }
 CALL (u) {
-  OPTIONAL MATCH (u)-[:MEMBER_OF]->(g:AccountManagerGroup)
+  OPTIONAL MATCH (u)-[w4:MEMBER_OF WHERE coalesce(w4.valid_from <= $at, true) AND coalesce(w4.valid_to > $at, true)]->(g:AccountManagerGroup)
   RETURN sum(COUNT { (g)<-[:PRIMARY_MANAGER|SECONDARY_MANAGER]-() }) AS in_books
 }
 CALL () {

@@ -12,7 +12,8 @@
 //         $users (advisor uids or null: every advisor),
 //         $competence ("<meeting type>|<category>" or null: no competence filter),
 //         $paths (bool: false answers grants without paths, for candidates not yet shown)
-// :params {contact: "nora", meeting_type: "mortgage", competence: "mortgage|private", users: null, location: null, paths: true, groups: ["west-coast-mortgage"], mode: "online", basic: false, from: datetime("2026-12-07T00:00:00Z"), to: datetime("2026-12-12T00:00:00Z")}
+//         $at (datetime: the grants valid at that instant decide; issue 15)
+// :params {at: datetime(), contact: "nora", meeting_type: "mortgage", competence: "mortgage|private", users: null, location: null, paths: true, groups: ["west-coast-mortgage"], mode: "online", basic: false, from: datetime("2026-12-07T00:00:00Z"), to: datetime("2026-12-12T00:00:00Z")}
 // ready to run on the demo seed:
 //   :params {contact: 'nora', meeting_type: 'mortgage', mode: 'online', location: null,
 //            groups: [], basic: false, from: datetime('2030-12-02T00:00:00Z'),
@@ -45,8 +46,8 @@ CALL (contact, home, mt) {
       AND u.active AND ($users IS NULL OR u.uid IN $users)
     RETURN u, m.valid_from AS valid_from, m.valid_to AS valid_to, member
     UNION
-    MATCH member = (u:User)-[:MEMBER_OF]->(:CompetenceGroup)-[:CHILD_OF*0..4]->
-                   (:CompetenceGroup)<-[:INCLUDES]-(sg)
+    MATCH member = (u:User)-[w1:MEMBER_OF WHERE coalesce(w1.valid_from <= $at, true) AND coalesce(w1.valid_to > $at, true)]->(:CompetenceGroup)-[:CHILD_OF*0..4]->
+                   (:CompetenceGroup)<-[w2:INCLUDES WHERE coalesce(w2.valid_from <= $at, true) AND coalesce(w2.valid_to > $at, true)]-(sg)
     WHERE u.active AND ($users IS NULL OR u.uid IN $users)
     RETURN u, null AS valid_from, null AS valid_to, member
   }
@@ -69,7 +70,7 @@ WITH u, granting, collect({place: place.uid, valid_from: valid_from, valid_to: v
 // passes only when none of its groups has any effective competence (unrestricted).
 WITH u, grants, granting,
      CASE WHEN $competence IS NULL THEN []
-          ELSE COLLECT { MATCH (u)-[:MEMBER_OF]->(g:CompetenceGroup) RETURN g } END AS own
+          ELSE COLLECT { MATCH (u)-[w3:MEMBER_OF WHERE coalesce(w3.valid_from <= $at, true) AND coalesce(w3.valid_to > $at, true)]->(g:CompetenceGroup) RETURN g } END AS own
 WHERE $competence IS NULL
    OR any(g IN own WHERE g IN granting)
    OR all(g IN own WHERE NOT EXISTS { (g)-[:CHILD_OF*0..4]->(:CompetenceGroup)

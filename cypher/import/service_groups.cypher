@@ -7,7 +7,7 @@
 //                 activation: {locations, customer_categories, meeting_themes},
 //                 levels: [{uid, name, mode, locations, meeting_types}],
 //                 competence_groups: [uid], members: [{user, valid_from, valid_to}]}],
-//         $replace (bool)
+//         $replace (bool), $now (a new grant's window starts then; see crud/set_grant)
 // columns: created, updated, unchanged, changed [{uid, before, after}] (for the groups' history)
 // (Fingerprints hold no null: in Cypher a map or list with a null equals nothing.)
 UNWIND $rows AS row
@@ -21,8 +21,9 @@ CALL (old) {
                                 to: COLLECT { MATCH (l)-[:EXTENDS_TO|LIMITED_TO]->(x)
                                               RETURN x.uid AS x ORDER BY x }} AS level
                       ORDER BY level.uid },
-    groups: COLLECT { MATCH (old)-[:INCLUDES]->(g) RETURN g.uid ORDER BY g.uid },
+    groups: COLLECT { MATCH (old)-[l1:INCLUDES WHERE coalesce(l1.valid_to > $now, true) AND l1.substitution IS NULL]->(g) RETURN g.uid ORDER BY g.uid },
     members: COLLECT { MATCH (u:User)-[m:MEMBER_OF]->(old)
+                       WHERE coalesce(m.valid_to > $now, true) AND m.substitution IS NULL
                        RETURN [u.uid, coalesce(toString(m.valid_from), ''),
                                coalesce(toString(m.valid_to), '')] AS m ORDER BY u.uid }} AS before
 }
@@ -79,25 +80,40 @@ CALL (n, row) {
 CALL (n, row) {
   WITH n, row WHERE $replace
   OPTIONAL MATCH (n)-[r:INCLUDES]->(g)
-  WHERE NOT g.uid IN row.competence_groups
+  WHERE (NOT g.uid IN row.competence_groups)
+    AND coalesce(r.valid_to > $now, true) AND r.substitution IS NULL
+  SET r.valid_to = $now  // ends the running window; a planned one is dropped below
+  WITH r WHERE r.valid_from > $now
   DELETE r
 }
 CALL (n, row) {
   UNWIND row.competence_groups AS value
   MATCH (g:CompetenceGroup {uid: value})
-  MERGE (n)-[:INCLUDES]->(g)
+  WITH DISTINCT n, g
+  WHERE NOT EXISTS { (n)-[r:INCLUDES]->(g) WHERE coalesce(r.valid_to > $now, true) AND r.substitution IS NULL }
+  CREATE (n)-[:INCLUDES {valid_from: $now}]->(g)
 }
 CALL (n, row) {
   WITH n, row WHERE $replace
   OPTIONAL MATCH (u:User)-[r:MEMBER_OF]->(n)
-  WHERE NOT u.uid IN [m IN row.members | m.user]
+  WHERE (NOT u.uid IN [m IN row.members | m.user])
+    AND coalesce(r.valid_to > $now, true) AND r.substitution IS NULL
+  SET r.valid_to = $now  // ends the running window; a planned one is dropped below
+  WITH r WHERE r.valid_from > $now
   DELETE r
 }
 CALL (n, row) {
+  // the live window takes the row's (its start kept unless given); none live: a new one
   UNWIND row.members AS member
   MATCH (u:User {uid: member.user})
-  MERGE (u)-[r:MEMBER_OF]->(n)
-  SET r.valid_from = member.valid_from, r.valid_to = member.valid_to
+  OPTIONAL MATCH (u)-[r:MEMBER_OF]->(n)
+  WHERE coalesce(r.valid_to > $now, true) AND r.substitution IS NULL
+  CALL (u, n, r, member) {
+    WITH u, n, member WHERE r IS NULL
+    CREATE (u)-[:MEMBER_OF {valid_from: coalesce(member.valid_from, $now),
+                            valid_to: member.valid_to}]->(n)
+  }
+  SET r.valid_from = coalesce(member.valid_from, r.valid_from), r.valid_to = member.valid_to
 }
 CALL (n) {
   RETURN n {.name, .email,
@@ -108,8 +124,9 @@ CALL (n) {
                                 to: COLLECT { MATCH (l)-[:EXTENDS_TO|LIMITED_TO]->(x)
                                               RETURN x.uid AS x ORDER BY x }} AS level
                       ORDER BY level.uid },
-    groups: COLLECT { MATCH (n)-[:INCLUDES]->(g) RETURN g.uid ORDER BY g.uid },
+    groups: COLLECT { MATCH (n)-[l2:INCLUDES WHERE coalesce(l2.valid_to > $now, true) AND l2.substitution IS NULL]->(g) RETURN g.uid ORDER BY g.uid },
     members: COLLECT { MATCH (u:User)-[m:MEMBER_OF]->(n)
+                       WHERE coalesce(m.valid_to > $now, true) AND m.substitution IS NULL
                        RETURN [u.uid, coalesce(toString(m.valid_from), ''),
                                coalesce(toString(m.valid_to), '')] AS m ORDER BY u.uid }} AS after
 }

@@ -2,10 +2,11 @@
 // to and by all ancestors of those groups (at most 5 layers), each with the granting paths.
 // A user with none at all is unrestricted.
 // params: $uid
-// :params {uid: "kari"}
+//         $at (datetime: the grants valid at that instant decide; issue 15)
+// :params {at: datetime(), uid: "kari"}
 // columns: user, competences [{meeting_type, customer_category, paths}], unrestricted
 MATCH (u:User {uid: $uid})
-OPTIONAL MATCH path = (u)-[:MEMBER_OF]->(:CompetenceGroup)-[:CHILD_OF*0..4]->(:CompetenceGroup)
+OPTIONAL MATCH path = (u)-[w1:MEMBER_OF WHERE coalesce(w1.valid_from <= $at, true) AND coalesce(w1.valid_to > $at, true)]->(:CompetenceGroup)-[:CHILD_OF*0..4]->(:CompetenceGroup)
                       -[:GRANTS]->(c:Competence)
 WITH u, c, collect(path) AS paths
 ORDER BY c.meeting_type, c.customer_category

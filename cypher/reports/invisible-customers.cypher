@@ -4,7 +4,8 @@
 //   active member.
 // params: $second (bool: the "second account-manager group" setting), $after (uid or
 //         null), $limit
-// :params {after: null, second: false, limit: 50}
+//         $at (datetime: the grants valid at that instant decide; issue 15)
+// :params {at: datetime(), after: null, second: false, limit: 50}
 // columns: contact, reason, directories
 MATCH (c:Contact)-[:STORED_IN]->(d:Directory {visibility: 'assigned'})
 WHERE $after IS NULL OR c.uid > $after
@@ -13,7 +14,7 @@ WITH c, directories,
      COLLECT { MATCH (c)-[m:PRIMARY_MANAGER|SECONDARY_MANAGER]->(g:AccountManagerGroup)
                WHERE type(m) = 'PRIMARY_MANAGER' OR $second RETURN g } AS groups
 WITH c, directories, groups,
-     [g IN groups WHERE EXISTS { (g)<-[:MEMBER_OF]-(u:User) WHERE u.active }] AS staffed
+     [g IN groups WHERE EXISTS { (g)<-[w1:MEMBER_OF WHERE coalesce(w1.valid_from <= $at, true) AND coalesce(w1.valid_to > $at, true)]-(u:User) WHERE u.active }] AS staffed
 WHERE size(staffed) = 0
 RETURN c {.uid, .name, .email} AS contact,
        CASE WHEN size(groups) = 0 THEN 'no_account_manager_group'

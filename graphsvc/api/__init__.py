@@ -16,7 +16,9 @@ from graphsvc.api import (
     responsibility,
     scheduling,
     sla,
+    substitutions,
     teams,
+    whatif,
 )
 from graphsvc.api.common import (
     close_actor_prelude,
@@ -31,7 +33,8 @@ from graphsvc.api.inputs import register_input_rules
 BLUEPRINTS = [*org.BLUEPRINTS, *contacts.BLUEPRINTS, *scheduling.BLUEPRINTS,
               *prices.BLUEPRINTS, *sla.BLUEPRINTS, *responsibility.BLUEPRINTS,
               *cases.BLUEPRINTS, *teams.BLUEPRINTS, *reports.BLUEPRINTS,
-              *imports.BLUEPRINTS]
+              *imports.BLUEPRINTS, *substitutions.BLUEPRINTS,
+              *whatif.BLUEPRINTS]
 
 
 def register_api(app: Flask) -> None:

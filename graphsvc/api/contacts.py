@@ -12,7 +12,7 @@ from graphsvc.api.replay import replayable
 from graphsvc.api.resources import register_crud, register_link, resource_blueprint
 from graphsvc.schemas import common as common_schemas
 from graphsvc.schemas import contacts as schemas
-from graphsvc.schemas.common import uid_field
+from graphsvc.schemas.common import at_field, uid_field
 from graphsvc.schemas.replay import CYPHER, Replayed, explain_field
 from graphsvc.services import access, contacts
 from graphsvc.services import messages as message_service
@@ -31,6 +31,7 @@ class VisibleContactArgs(PageArgs):
         "description": "only contacts stored in this directory"})
     sort = fields.String(load_default="uid", validate=validate.OneOf(access.SORTS), metadata={
         "description": "uid, or name (lowercased, ties by uid); the cursor follows it"})
+    at = at_field()
     explain = explain_field(CYPHER)
 
 
@@ -181,7 +182,7 @@ access_blp = resource_blueprint("access", "May this user see this contact, and w
 def contact_access(args, uid):
     """May this user see this contact, and why (or why not)."""
     current = actor()
-    return access.check(graph(), current, args["user"] or current.uid, uid)
+    return access.check(graph(), current, args["user"] or current.uid, uid, args["at"])
 
 
 @users.route("/<uid>/visible-contacts", methods=["GET"], endpoint="visible_contacts")
@@ -194,9 +195,10 @@ def visible_contacts(args, uid):
     category, home, directory; sort uid or name (keyset pages on the sort key)."""
     filters = {name: args[name] for name in access.FILTERS}
     if args["sort"] == "uid" and not any(filters.values()):
-        return access.visible_contacts(graph(), actor(), uid, args["limit"], args["cursor"])
+        return access.visible_contacts(graph(), actor(), uid, args["limit"], args["cursor"],
+                                       args["at"])
     return access.search_visible(graph(), actor(), uid, filters, args["sort"], args["limit"],
-                                 args["cursor"])
+                                 args["cursor"], args["at"])
 
 
 BLUEPRINTS = [blp, directories, user_groups, manager_groups, areas, contact_groups, messages,

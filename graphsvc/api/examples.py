@@ -80,6 +80,13 @@ OVERRIDES: dict[str, dict] = {
     # exactly one of advisor and service_group_email; a location only for physical
     "BookingIn": {"contact": "nora", "meeting_type": "mortgage", "mode": "online",
                   "start": T0, "advisor": "kari"},
+    # each op of a what-if takes its own fields
+    "WhatIfIn": {"changes": [
+        {"op": "remove_member", "kind": "account-manager-group", "group": "region-west",
+         "user": "kari"},
+        {"op": "move_group", "group": "bergen-mortgage", "parent": "retail"},
+        {"op": "revoke_directory", "directory": "retail-customers",
+         "user_group": "bergen-office"}], "limit": 50},
 }
 
 _DEPTH = 4

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from graphsvc.api.common import (
     PageArgs,
     actor,
@@ -18,7 +16,7 @@ from graphsvc.api.replay import replayable
 from graphsvc.api.resources import register_crud, register_link, resource_blueprint
 from graphsvc.schemas import common as common_schemas
 from graphsvc.schemas import org as schemas
-from graphsvc.schemas.replay import ExplainArgs
+from graphsvc.schemas.replay import ExplainAtArgs
 from graphsvc.services import changes, management, org
 from graphsvc.services.management import Needs
 
@@ -65,12 +63,14 @@ register_link(users, org.WORKS_AT, "locations")
 
 
 @users.route("/<uid>/competences", methods=["GET"], endpoint="competences")
-@users.arguments(ExplainArgs, location="query", as_kwargs=True)
+@users.arguments(ExplainAtArgs, location="query", as_kwargs=True)
 @users.response(200, schemas.EffectiveCompetences)
+@may_forbid
 @replayable
-def user_competences(uid):
-    """Effective competences: the union over the user's groups and all their ancestors."""
-    return org.effective_competences(graph(), uid)
+def user_competences(uid, at=None):
+    """Effective competences at `at` (default now): the union over the user's groups and all
+    their ancestors, with the memberships valid then."""
+    return org.effective_competences(graph(), uid, actor(), at)
 
 
 categories = resource_blueprint("customer-categories", "Private, Business, Agriculture, ...")
@@ -181,9 +181,8 @@ def members(args, uid):
     """Members at time `at`: direct (inside their window) and via linked competence groups."""
     from graphsvc.pagination import decode_cursor
 
-    at = args["at"] or datetime.now(UTC)
-    return org.service_group_members(graph(), uid, at, args["limit"],
-                                     decode_cursor(args["cursor"]))
+    return org.service_group_members(graph(), uid, args["at"], args["limit"],
+                                     decode_cursor(args["cursor"]), actor())
 
 
 register_link(service_groups, org.SERVICE_MEMBER, "members", reverse=True,

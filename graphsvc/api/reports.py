@@ -7,7 +7,7 @@ from marshmallow import Schema, fields, validate
 from graphsvc.api.common import admin_only, graph
 from graphsvc.api.replay import replayable
 from graphsvc.api.resources import resource_blueprint
-from graphsvc.schemas.common import cursor_field, uid_field
+from graphsvc.schemas.common import at_field, cursor_field, uid_field
 from graphsvc.schemas.replay import CYPHER, Replayed, explain_field
 from graphsvc.services import reports
 
@@ -19,6 +19,7 @@ class ReportArgs(Schema):
     limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=500))
     cursor = cursor_field()
     user = uid_field(load_default=None, metadata={"description": "user-removal-impact only"})
+    at = at_field()
     explain = explain_field(CYPHER)
 
 
@@ -35,7 +36,8 @@ class ReportPage(Replayed):
 def run_report(args, name):
     """One of: invisible-customers, groups-at-depth-limit, users-with-no-reach,
     user-removal-impact (?user=), handlers-who-cannot-see, coverage-gaps."""
-    return reports.run_report(graph(), name, args["limit"], args["cursor"], args["user"])
+    return reports.run_report(graph(), name, args["limit"], args["cursor"], args["user"],
+                              args["at"])
 
 
 BLUEPRINTS = [blp]

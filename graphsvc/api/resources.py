@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from marshmallow import Schema
+from marshmallow import Schema, fields
 
-from graphsvc.api.common import PageArgs, admin_only, graph, page_schema
+from graphsvc.api.common import PageArgs, actor, admin_only, graph, page_schema
 from graphsvc.api.inputs import ApiBlueprint
+from graphsvc.errors import Forbidden
+from graphsvc.schemas.common import GrantWindow
 from graphsvc.services import crud
+
+
+class EraseArgs(Schema):
+    erase = fields.Boolean(load_default=False, metadata={
+        "description": "delete every window of this grant, its past included (admins "
+                       "only, for erasure requests); by default removing a grant ends its "
+                       "window now and keeps the past answerable"})
 
 
 def resource_blueprint(plural: str, description: str) -> ApiBlueprint:
@@ -87,7 +96,13 @@ def register_link(blp: ApiBlueprint, link: crud.Link, sub_path: str, *, reverse:
     `props_schema` loads the relationship's properties from the PUT body. `guard` replaces
     the admin-only policy; `recorded_as` (a group kind) records each change in the group
     `uid`'s history, in the change's own transaction.
+
+    A grant (graphsvc.windows.GRANTS) takes a validity window in its PUT body and keeps its
+    past: DELETE ends the running window (`?erase=true`, admins only, deletes them all).
     """
+    grant = crud.is_grant(link)
+    if grant and props_schema is None:
+        props_schema = GrantWindow
     guard = guard or (admin_only if admin_writes else (lambda view: view))
     endpoint = sub_path.replace("-", "_")
     route = f"/<uid>/{sub_path}/<target>"
@@ -121,11 +136,29 @@ def register_link(blp: ApiBlueprint, link: crud.Link, sub_path: str, *, reverse:
         def put_view_props(props, uid, target):
             put(uid, target, {k: v for k, v in props.items() if v is not None})
 
+    if not grant:
+        @blp.route(route, methods=["DELETE"], endpoint=f"delete_{endpoint}")
+        @blp.doc(summary=delete_summary,
+                 description=f"Unlink {link.source} -[:{link.rel}]-> {link.target} "
+                             "(idempotent).")
+        @blp.response(204)
+        @guard
+        def delete_view(uid, target):
+            crud.set_link(graph(), link, *ends(uid, target), False, None, record(uid, target))
+        return
+
     @blp.route(route, methods=["DELETE"], endpoint=f"delete_{endpoint}")
     @blp.doc(summary=delete_summary,
-             description=f"Unlink {link.source} -[:{link.rel}]-> {link.target} "
-                         "(idempotent).")
+             description=f"End the grant {link.source} -[:{link.rel}]-> {link.target} now "
+                         "(idempotent): its running window ends, a planned one is dropped, "
+                         "and decisions asked about the past still see it. `erase=true` "
+                         "(admins only) deletes every window instead.")
+    @blp.arguments(EraseArgs, location="query")
     @blp.response(204)
     @guard
-    def delete_view(uid, target):
-        crud.set_link(graph(), link, *ends(uid, target), False, None, record(uid, target))
+    def end_grant_view(args, uid, target):
+        if args["erase"] and not actor().is_admin:
+            raise Forbidden.field("erase", "only administrators may erase a grant's past",
+                                  message="Only administrators may erase a grant's past.")
+        crud.set_link(graph(), link, *ends(uid, target), False, None, record(uid, target),
+                      erase=args["erase"])

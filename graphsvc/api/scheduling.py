@@ -66,11 +66,11 @@ def search(args):
     made them eligible, ordered by earliest slot."""
     request = Request(contact=args["contact"], meeting_type=args["meeting_type"],
                       mode=args["mode"], location=args["location"], start=args["start"],
-                      end=args["end"])
+                      end=args["end"], at=args["at"])
     excluded = "excluded" if "excluded" in args["explain"] else None
     return availability.search(graph(), request, limit=args["limit"],
                                slot_limit=args["slots"], explain=excluded,
-                               cursor=args["cursor"], actor=actor().uid)
+                               cursor=args["cursor"], actor=actor())
 
 
 bookings_blp = resource_blueprint("bookings", "Booked meetings.")

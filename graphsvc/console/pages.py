@@ -484,7 +484,7 @@ def who_can_serve():
                     mode=loaded["mode"], location=loaded["location"], start=loaded["start"],
                     end=loaded["end"]),
                 limit=loaded["limit"], slot_limit=loaded["slots"], explain="excluded",
-                actor=actor().uid)
+                actor=actor())
         except ServiceError as exc:
             error = {"form": "search", "message": exc.message, "fields": exc.fields}
     contacts = access.visible_contacts(graph(), actor(), actor().uid, 100, None)["items"]

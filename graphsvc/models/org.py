@@ -107,6 +107,26 @@ class User(StructuredNode):
     manages_service_groups = RelationshipTo(ServiceGroup, "MANAGES", cardinality=ZeroOrMore)
 
 
+class Substitution(StructuredNode):
+    """A substitute covering for an absent user in [valid_from, valid_to) (issue 15): it
+    made windowed memberships of the absent user's groups for the substitute, each marked
+    with `substitution` (this uid) and `substituting_for`, which end by themselves at
+    valid_to; `scope` is "account_manager_groups" or "all" (also competence and service
+    groups). Ending it early ends those windows (`ended_at`)."""
+
+    uid = StringProperty(unique_index=True, required=True)
+    scope = StringProperty(required=True, choices={"account_manager_groups": "books",
+                                                   "all": "all"})
+    valid_from = DateTimeProperty(required=True)
+    valid_to = DateTimeProperty(required=True)
+    created_at = DateTimeProperty(required=True)
+    created_by = StringProperty(required=True)
+    ended_at = DateTimeProperty()
+
+    substitute = RelationshipTo(User, "SUBSTITUTE", cardinality=One)
+    for_user = RelationshipTo(User, "FOR_USER", cardinality=One)
+
+
 class GroupChange(StructuredNode):
     """One recorded change of a competence or service group (DOMAIN.md section 1, "Group
     managers"): who, when, what, before and after. `uid` orders by time; `group` and

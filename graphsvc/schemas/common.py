@@ -38,6 +38,14 @@ def cursor_field(**kw) -> fields.String:
     return fields.String(load_default=None, validate=validate.Length(max=400), **kw)
 
 
+def at_field(**kw):
+    """`at`: the instant a decision is asked at (issue 15): the grants valid then decide.
+    Default now; the past is for administrators, the future shows planned changes."""
+    return AwareDateTime(load_default=None, metadata={
+        "description": "the instant to decide at (default: now); the past: admins only"},
+        **kw)
+
+
 def validate_timezone(value: str) -> None:
     try:
         ZoneInfo(value)
@@ -84,6 +92,19 @@ class AwareDateTime(fields.AwareDateTime):
         return super()._serialize(value, attr, obj, **kwargs)
 
 
+class GrantWindow(Schema):
+    """A grant's validity window [valid_from, valid_to), UTC; a missing start is now (or the
+    live window's own start), a missing end is open."""
+    valid_from = AwareDateTime(load_default=None, allow_none=True)
+    valid_to = AwareDateTime(load_default=None, allow_none=True)
+
+    @validates_schema
+    def _window_in_order(self, data, **kwargs):
+        start, end = data.get("valid_from"), data.get("valid_to")
+        if start and end and end <= start:
+            raise ValidationError("must be after valid_from", "valid_to")
+
+
 class NodeRef(Schema):
     label = fields.String()
     uid = fields.String()
@@ -93,6 +114,12 @@ class NodeRef(Schema):
 class Step(Schema):
     node = fields.Nested(NodeRef)
     rel = fields.String(allow_none=True)
+    # only on a relationship with a validity window (a grant): [valid_from, valid_to), UTC
+    valid_from = fields.DateTime(allow_none=True)
+    valid_to = fields.DateTime(allow_none=True)
+    # only on a membership a substitution made: its uid, and "substituting for X until T"
+    substitution = fields.String()
+    note = fields.String()
 
 
 def paths_field(**kw) -> fields.List:

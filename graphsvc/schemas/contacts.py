@@ -7,6 +7,7 @@ from marshmallow import Schema, ValidationError, fields, validate, validates_sch
 from graphsvc.schemas.common import (
     AwareDateTime,
     PatchSchema,
+    at_field,
     email_field,
     name_field,
     paths_field,
@@ -141,6 +142,7 @@ class ContactGroup(Schema):
 class AccessArgs(Schema):
     user = uid_field(load_default=None, metadata={
         "description": "whose access (default: the acting user; others: admins only)"})
+    at = at_field()
     explain = explain_field(CYPHER)
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+from marshmallow import Schema, fields, validate
 
 from graphsvc.schemas.common import (
     AwareDateTime,
+    GrantWindow,
     PatchSchema,
     UserRef,
     cursor_field,
@@ -187,15 +188,7 @@ class ServiceGroup(Schema):
     competence_groups = fields.List(fields.String())
 
 
-class MembershipWindow(Schema):
-    valid_from = AwareDateTime(load_default=None, allow_none=True)
-    valid_to = AwareDateTime(load_default=None, allow_none=True)
-
-    @validates_schema
-    def _window_in_order(self, data, **kwargs):
-        start, end = data.get("valid_from"), data.get("valid_to")
-        if start and end and end <= start:
-            raise ValidationError("must be after valid_from", "valid_to")
+MembershipWindow = GrantWindow  # a campaign member's window is a grant's window
 
 
 class MembersArgs(Schema):

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from marshmallow import Schema, ValidationError, fields
 
+from graphsvc.schemas.common import at_field
+
 CYPHER = "cypher"
 MAX_CHARS = 64
 
@@ -43,6 +45,12 @@ class ExplainArgs(Schema):
     """The query string of a decision that takes no other query parameter."""
 
     explain = explain_field(CYPHER)
+
+
+class ExplainAtArgs(ExplainArgs):
+    """The query string of a decision asked at an instant (issue 15) and nothing else."""
+
+    at = at_field()
 
 
 class CypherRun(Schema):

@@ -7,6 +7,7 @@ from marshmallow import Schema, ValidationError, fields, validate, validates_sch
 from graphsvc.schemas.common import (
     AwareDateTime,
     UserRef,
+    at_field,
     cursor_field,
     email_field,
     name_field,
@@ -74,6 +75,7 @@ class AvailabilityArgs(Schema):
     slots = fields.Integer(load_default=10, validate=validate.Range(min=1, max=200), metadata={
         "description": "free slots listed per advisor"})
     cursor = cursor_field(metadata={"description": "next page of excluded"})
+    at = at_field()
 
 
 class Slot(Schema):

@@ -6,6 +6,8 @@ filtering given contacts: cost of what the contact touches) and
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from neo4j import ManagedTransaction
 
 from graphsvc.actor import Actor
@@ -13,6 +15,7 @@ from graphsvc.db import Graph, run, run_one
 from graphsvc.errors import Forbidden, NotFound, UnknownReference
 from graphsvc.pagination import decode_cursor, page
 from graphsvc.services import crud, org
+from graphsvc.windows import instant, require_may_ask
 
 FILTERS = ("directory", "category", "home", "q")
 NO_FILTERS = dict.fromkeys(FILTERS)
@@ -26,24 +29,25 @@ def tx_second_group_on(tx: ManagedTransaction) -> bool:
 
 
 def tx_visible(tx: ManagedTransaction, user: str, after: str | None, limit: int,
-               strategy: str | None = None) -> list[dict]:
+               strategy: str | None = None, at: datetime | None = None) -> list[dict]:
     """A page of the contacts `user` sees, in uid order after `after`, at the cost of the
     page (see visible_plan.cypher): book by book in uid order when everything the user
     reaches is in its books; else from the user's side when it reaches few contacts;
     else by walking the uid index and checking each contact from its side. `strategy`
     ("user", "index" or "books") forces one, for the tests that hold each to the rule
     ("books" only where it applies: a user without an 'all' directory)."""
-    plan = run_one(tx, "access/visible_plan", user=user, **NO_FILTERS)
+    at = instant(at)
+    plan = run_one(tx, "access/visible_plan", user=user, at=at, **NO_FILTERS)
     if plan is None:
         return []  # unknown or inactive: sees nothing
     if strategy is None:
         strategy = _strategy(plan, limit)
     if strategy == "user":
-        return run(tx, "access/visible_contacts", user=user, after=after, limit=limit)
+        return run(tx, "access/visible_contacts", user=user, after=after, limit=limit, at=at)
     query = "access/visible_by_books" if strategy == "books" else "access/visible_by_index"
-    uids = [row["uid"] for row in run(tx, query, user=user, after=after, limit=limit,
+    uids = [row["uid"] for row in run(tx, query, user=user, after=after, limit=limit, at=at,
                                       **NO_FILTERS)]
-    return tx_contact_access(tx, user, uids)
+    return tx_contact_access(tx, user, uids, at)
 
 
 def _strategy(plan: dict, limit: int) -> str:
@@ -54,9 +58,11 @@ def _strategy(plan: dict, limit: int) -> str:
     return "index" if plan["reach"] ** 2 > limit * plan["contacts"] else "user"
 
 
-def tx_contact_access(tx: ManagedTransaction, user: str, contacts: list[str]) -> list[dict]:
-    """The rows granting `user` these contacts (the rule from each contact's side)."""
-    return run(tx, "access/contact_access", users=[user], contacts=contacts)
+def tx_contact_access(tx: ManagedTransaction, user: str, contacts: list[str],
+                      at: datetime | None = None) -> list[dict]:
+    """The rows granting `user` these contacts at `at` (default now), the rule from each
+    contact's side."""
+    return run(tx, "access/contact_access", users=[user], contacts=contacts, at=instant(at))
 
 
 def tx_users_who_see(tx: ManagedTransaction, contact: str, users: list[str]) -> set[str]:
@@ -64,12 +70,13 @@ def tx_users_who_see(tx: ManagedTransaction, contact: str, users: list[str]) -> 
     if not users:
         return set()
     return {row["user"] for row in run(tx, "access/contact_access", users=users,
-                                       contacts=[contact])}
+                                       contacts=[contact], at=instant(None))}
 
 
-def tx_sees(tx: ManagedTransaction, user: str, contact: str) -> dict | None:
-    """The row granting `user` the contact, or None."""
-    rows = tx_contact_access(tx, user, [contact])
+def tx_sees(tx: ManagedTransaction, user: str, contact: str,
+            at: datetime | None = None) -> dict | None:
+    """The row granting `user` the contact at `at` (default now), or None."""
+    rows = tx_contact_access(tx, user, [contact], at)
     return rows[0] if rows else None
 
 
@@ -90,23 +97,27 @@ def tx_filter_visible(tx: ManagedTransaction, user: str, uids: list[str]) -> set
     return {row["contact"]["uid"] for row in tx_contact_access(tx, user, uids)}
 
 
-def check(graph: Graph, actor: Actor, user: str, contact: str) -> dict:
-    """May `user` see `contact`, and why. Only admins may ask about somebody else."""
+def check(graph: Graph, actor: Actor, user: str, contact: str,
+          at: datetime | None = None) -> dict:
+    """May `user` see `contact` at `at` (default now), and why. Only admins may ask about
+    somebody else, or about the past."""
+    asked, at = at, instant(at)
 
     def work(tx):  # the acting user is verified first, in this transaction
         if user != actor.uid and not actor.is_admin:
             raise Forbidden("Only administrators may ask about another user's access.")
+        require_may_ask(actor, asked)
         crud.tx_get(tx, org.USER, user)
         if run_one(tx, "contacts/list_contacts", uids=[contact], after=None, limit=1) is None:
             raise NotFound.of("contact", contact)
-        row = tx_sees(tx, user, contact)
+        row = tx_sees(tx, user, contact, at)
         if row is None and not actor.is_admin:
             raise NotFound.of("contact", contact)  # not seen: exactly like a missing one
         if row is not None:
             return {"user": user, "contact": contact, "allowed": True,
                     "reasons": row["reasons"], "paths": row["paths"]}
         # Denied (only an admin asking about someone else gets here): why, and how close.
-        denied = run_one(tx, "access/access_denied", user=user, contact=contact)
+        denied = run_one(tx, "access/access_denied", user=user, contact=contact, at=at)
         return {"user": user, "contact": contact, "allowed": False, "reasons": [],
                 "failed": denied["failed"], "paths": denied["paths"]}
 
@@ -114,12 +125,13 @@ def check(graph: Graph, actor: Actor, user: str, contact: str) -> dict:
 
 
 def visible_contacts(graph: Graph, actor: Actor, user: str, limit: int,
-                     cursor: str | None) -> dict:
+                     cursor: str | None, at: datetime | None = None) -> dict:
     def work(tx):
         if user != actor.uid and not actor.is_admin:
             raise Forbidden("Only administrators may list another user's contacts.")
+        require_may_ask(actor, at)
         crud.tx_get(tx, org.USER, user)
-        return tx_visible(tx, user, decode_cursor(cursor), limit + 1)
+        return tx_visible(tx, user, decode_cursor(cursor), limit + 1, at=at)
 
     return page([row["contact"] for row in graph.read_tx(work)], limit)
 
@@ -160,11 +172,13 @@ def search_start(plan: dict, filters: dict, sort: str, limit: int) -> str:
 
 
 def tx_search(tx: ManagedTransaction, user: str, filters: dict, sort: str,
-              after: list | str | None, limit: int, start: str | None = None) -> list[dict]:
+              after: list | str | None, limit: int, start: str | None = None,
+              at: datetime | None = None) -> list[dict]:
     """Up to `limit` rows {uid, key} of the contacts `user` sees that pass `filters`, in
     `sort` order after `after` (a uid in uid order, [name_key, uid] in name order);
     `start` forces where the walk starts (for the tests that hold each to the rule)."""
-    plan = run_one(tx, "access/visible_plan", user=user, **filters)
+    at = instant(at)
+    plan = run_one(tx, "access/visible_plan", user=user, at=at, **filters)
     if plan is None:
         return []
     for name, kind in (("directory", "directory"), ("category", "customer category"),
@@ -176,24 +190,24 @@ def tx_search(tx: ManagedTransaction, user: str, filters: dict, sort: str,
         start = "ordered"  # an admin's reach is every contact: never walked from the user
     if start in ("ordered", "books") and sort == "uid":
         query = "access/visible_by_books" if start == "books" else "access/visible_by_index"
-        rows = run(tx, query, user=user, after=after, limit=limit, **filters)
+        rows = run(tx, query, user=user, after=after, limit=limit, at=at, **filters)
         return [{"uid": row["uid"], "key": row["uid"]} for row in rows]
     if start == "ordered":
-        return run(tx, "access/search_by_name", user=user, after=after, limit=limit,
+        return run(tx, "access/search_by_name", user=user, after=after, limit=limit, at=at,
                    **filters)
     keyed = None if after is None else [after] if sort == "uid" else after
     if start == "user":
         rows = run(tx, "access/search_from_user", user=user, sort=sort, after=keyed,
-                   limit=limit, **filters)
+                   limit=limit, at=at, **filters)
     else:
         rows = run(tx, "access/search_from_seed", user=user, start=start, sort=sort,
-                   after=keyed, limit=limit, **filters)
+                   after=keyed, limit=limit, at=at, **filters)
     return [{"uid": row["uid"], "key": row["key"][-1] if sort == "uid" else row["key"]}
             for row in rows]
 
 
 def search_visible(graph: Graph, actor: Actor, user: str, filters: dict, sort: str,
-                   limit: int, cursor: str | None) -> dict:
+                   limit: int, cursor: str | None, at: datetime | None = None) -> dict:
     """A page of the contacts `user` sees that pass `filters` (directory, category, home: a
     uid; q: a name or email prefix, any case), in `sort` order (uid, or name: lowercased,
     ties by uid); keyset pages."""
@@ -201,9 +215,10 @@ def search_visible(graph: Graph, actor: Actor, user: str, filters: dict, sort: s
     def work(tx):
         if user != actor.uid and not actor.is_admin:
             raise Forbidden("Only administrators may list another user's contacts.")
+        require_may_ask(actor, at)
         crud.tx_get(tx, org.USER, user)
         after = decode_cursor(cursor, 1 if sort == "uid" else 2)
-        rows = tx_search(tx, user, filters, sort, after, limit + 1)
+        rows = tx_search(tx, user, filters, sort, after, limit + 1, at=at)
         found = {row["item"]["uid"]: row["item"] for row in run(
             tx, "contacts/list_contacts", uids=[row["uid"] for row in rows], after=None,
             limit=len(rows))}

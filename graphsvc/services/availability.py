@@ -17,6 +17,7 @@ from graphsvc.errors import Invalid, UnknownReference
 from graphsvc.pagination import decode_cursor, encode_cursor
 from graphsvc.services import access, crud, org
 from graphsvc.slots import Window, free_slots
+from graphsvc.windows import instant, require_may_ask
 
 MAX_WINDOW = timedelta(days=31)
 
@@ -29,6 +30,7 @@ class Request:
     location: str | None
     start: datetime
     end: datetime | None  # None: exactly one meeting from `start` (a booking)
+    at: datetime | None = None  # the instant the grants are taken at (issue 15): None, now
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,7 @@ class Context:
     duration: timedelta
     basic: bool
     groups: tuple[str, ...]  # service groups whose activation rules match
+    at: datetime  # the instant the grants are valid at (a campaign window still bounds slots)
 
     @property
     def competence(self) -> str:
@@ -106,6 +109,7 @@ def tx_context(tx: ManagedTransaction, request: Request, actor: str | None = Non
         duration=duration,
         basic=row["installation_level"] == "basic",
         groups=tuple(g["uid"] for g in groups if g["matches"]),
+        at=instant(request.at),
     )
 
 
@@ -120,14 +124,14 @@ def tx_reach(tx: ManagedTransaction, ctx: Context, users: list[str] | None,
                mode=req.mode, location=None if any_place else req.location,
                groups=list(ctx.groups), basic=ctx.basic, users=users,
                competence=ctx.competence if candidates else None, paths=not candidates,
-               **{"from": start or req.start, "to": end or req.end})
+               at=ctx.at, **{"from": start or req.start, "to": end or req.end})
 
 
 def tx_facts(tx: ManagedTransaction, ctx: Context, users: list[str],
              start: datetime | None = None, end: datetime | None = None) -> dict[str, dict]:
     req = ctx.request
     rows = run(tx, "availability/advisor_facts", users=users, competence=ctx.competence,
-               **{"from": start or req.start, "to": end or req.end})
+               at=ctx.at, **{"from": start or req.start, "to": end or req.end})
     for row in rows:
         row["absences"] = [_instants(span) for span in row["absences"]]
         row["bookings"] = [_instants(span) for span in row["bookings"]]
@@ -262,16 +266,16 @@ def tx_excluded(tx: ManagedTransaction, ctx: Context, after: str | None, limit: 
     verdicts = tx_judge_users(tx, ctx, [{"uid": u["uid"], "name": u["name"],
                                          "email": u["email"]} for u in users],
                               slot_limit=1, any_place=True)
-    excluded = tx_explain(tx, [v for v in verdicts if not v.eligible])
+    excluded = tx_explain(tx, [v for v in verdicts if not v.eligible], ctx.at)
     return excluded, users[-1]["uid"] if more and users else None
 
 
-def tx_explain(tx: ManagedTransaction, verdicts: list[Verdict]) -> list[dict]:
+def tx_explain(tx: ManagedTransaction, verdicts: list[Verdict], at: datetime) -> list[dict]:
     """Each refused verdict as {user, failed, paths}: the first failed condition and the
     nearest paths (one query for all). Competence and reach failures have no path that made
     the advisor eligible, so they show the advisor's competence groups or workplaces."""
     nearest = {row["user"]: row for row in run(
-        tx, "availability/nearest_paths", users=[v.user["uid"] for v in verdicts])}
+        tx, "availability/nearest_paths", users=[v.user["uid"] for v in verdicts], at=at)}
     out = []
     for v in verdicts:
         near = nearest.get(v.user["uid"], {"works_at": [], "groups": []})
@@ -282,12 +286,15 @@ def tx_explain(tx: ManagedTransaction, verdicts: list[Verdict]) -> list[dict]:
 
 def search(graph: Graph, request: Request, limit: int, slot_limit: int,
            explain: str | None = None, cursor: str | None = None,
-           actor: str | None = None) -> dict:
+           actor=None) -> dict:
     """The availability answer: eligible advisors with slots and paths, by earliest slot;
-    with `explain="excluded"` also one page of the active users who are not eligible."""
+    with `explain="excluded"` also one page of the active users who are not eligible.
+    The grants are those valid at `request.at` (default now; the past: admins only)."""
 
     def work(tx):
-        ctx = tx_context(tx, request, actor)
+        if actor is not None:
+            require_may_ask(actor, request.at)
+        ctx = tx_context(tx, request, actor.uid if actor is not None else None)
         eligible = tx_eligible(tx, ctx, limit, slot_limit)
         answer = {"advisors": [{"user": v.user, "paths": v.paths,
                                 "slots": [{"start": s, "end": e} for s, e in v.slots]}

@@ -165,7 +165,7 @@ def _tx_explain_everywhere(tx: ManagedTransaction, ctx: Context, users: list[dic
     verdicts = availability.tx_judge_users(tx, ctx, users, start, end, any_place=True)
     for v in verdicts:
         v.failed = v.failed or "time"
-    return availability.tx_explain(tx, verdicts)
+    return availability.tx_explain(tx, verdicts, ctx.at)
 
 
 def _tx_group_refusal(tx: ManagedTransaction, group: str, ctx: Context, users: list[dict],

@@ -87,6 +87,18 @@ def tx_record(tx: ManagedTransaction, kind: str, group: str, action: str, aspect
     return True
 
 
+def tx_record_many(tx: ManagedTransaction, items: list[dict]) -> int:
+    """Several changes (`{kind, group, action, aspect, target, before, after}`, each as for
+    `tx_record`) in one statement; those that changed nothing are not recorded."""
+    now = datetime.now(UTC)
+    rows = [_change(i["kind"], i["group"], i["action"], i["aspect"], i["target"],
+                    _text(i["before"]), _text(i["after"]), now)
+            for i in items if _text(i["before"]) != _text(i["after"])]
+    if rows:
+        run(tx, "manage/record_change", changes=rows)
+    return len(rows)
+
+
 def tx_record_sync(tx: ManagedTransaction, kind: str, changed: list[dict]) -> int:
     """A bulk sync's changes of one batch of groups (`{uid, before, after}`, before None
     for a new group) as one record per group (aspect "sync"), in one statement."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from neo4j import ManagedTransaction
 
+from graphsvc import windows
 from graphsvc.cypher import queries
 from graphsvc.db import Graph, plain
 from graphsvc.errors import NotFound, UnknownReference
@@ -105,18 +106,42 @@ def tx_get(tx: ManagedTransaction, k: Kind, uid: str) -> dict:
     return plain(record["item"])
 
 
+def is_grant(link: Link) -> bool:
+    """Whether the relationship grants something and so keeps its windows (graphsvc.windows)."""
+    return (link.source, link.rel, link.target) in windows.GRANTS
+
+
 def tx_set_link(tx: ManagedTransaction, link: Link, source_uid: str, target_uid: str,
-                present: bool, props: dict | None = None) -> dict | None:
+                present: bool, props: dict | None = None, erase: bool = False) -> dict | None:
     """Add (with `props`) or remove the relationship; answers its properties before (None:
-    there was none)."""
-    text = template("set_link", **{"from": link.source, "rel": link.rel, "to": link.target})
-    row = tx.run(text, from_uid=source_uid, to_uid=target_uid, present=present,
-                 props=props or {}).single()
+    there was none). A grant keeps its past: see `tx_set_grant`."""
+    return tx_set_link_change(tx, link, source_uid, target_uid, present, props, erase)[0]
+
+
+def tx_set_link_change(tx: ManagedTransaction, link: Link, source_uid: str, target_uid: str,
+                       present: bool, props: dict | None = None,
+                       erase: bool = False) -> tuple[dict | None, dict | None]:
+    """`tx_set_link`, answering the relationship's properties before and after (None: none).
+
+    A grant (graphsvc.windows.GRANTS) is windowed (cypher/crud/set_grant.cypher): adding
+    sets the live window (a new one opens from now when none is live), removing ends the
+    running window now and drops a planned one, and `erase` (admins, for erasure requests)
+    deletes every window of the pair. Any other link is simply added or deleted."""
+    names = {"from": link.source, "rel": link.rel, "to": link.target}
+    if is_grant(link):
+        row = tx.run(template("set_grant", **names), from_uid=source_uid, to_uid=target_uid,
+                     present=present, erase=erase, props=props or {},
+                     now=windows.now()).single()
+    else:
+        row = tx.run(template("set_link", **names), from_uid=source_uid, to_uid=target_uid,
+                     present=present, props=props or {}).single()
     if not row["from_found"]:
         raise NotFound.of(KINDS[link.source].noun, source_uid)
     if not row["to_found"]:
         raise NotFound.of(KINDS[link.target].noun, target_uid)
-    return plain(row["before"])
+    if is_grant(link):
+        return plain(row["before"]), plain(row["after"])
+    return plain(row["before"]), (props or {}) if present else None
 
 
 @dataclass(frozen=True)
@@ -132,10 +157,9 @@ class Recorded:
 
 def tx_set_recorded_link(tx: ManagedTransaction, link: Link, source_uid: str,
                          target_uid: str, present: bool, props: dict | None,
-                         record: Recorded) -> None:
+                         record: Recorded, erase: bool = False) -> None:
     """`tx_set_link` and, in the same transaction, the group's change record."""
-    before = tx_set_link(tx, link, source_uid, target_uid, present, props)
-    after = (props or {}) if present else None
+    before, after = tx_set_link_change(tx, link, source_uid, target_uid, present, props, erase)
     action = "remove" if not present else ("update" if before is not None else "add")
     changes.tx_record(tx, record.kind, record.group, action, record.aspect,
                       target=record.target, before=before, after=after)
@@ -189,9 +213,10 @@ def delete(graph: Graph, k: Kind, uid: str) -> None:
 
 
 def set_link(graph: Graph, link: Link, source_uid: str, target_uid: str, present: bool,
-             props: dict | None = None, record: Recorded | None = None) -> None:
+             props: dict | None = None, record: Recorded | None = None,
+             erase: bool = False) -> None:
     if record is None:
-        graph.write_tx(tx_set_link, link, source_uid, target_uid, present, props)
+        graph.write_tx(tx_set_link, link, source_uid, target_uid, present, props, erase)
     else:
         graph.write_tx(tx_set_recorded_link, link, source_uid, target_uid, present, props,
-                       record)
+                       record, erase)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from neo4j import ManagedTransaction
 
+from graphsvc import windows
 from graphsvc.db import Graph, run_one
 from graphsvc.errors import (
     CycleDetected,
@@ -194,7 +195,7 @@ def _tx_section_batch(tx: ManagedTransaction, section: str, rows: list[dict], of
                       replace: bool, last: bool, all_rows: list[dict]) -> dict[str, int]:
     admins_before = _tx_guard_section(tx, section, rows, offset)
     _tx_check_references(tx, section, rows, offset, all_rows)
-    counts = run_one(tx, f"import/{section}", rows=rows, replace=replace)
+    counts = run_one(tx, f"import/{section}", rows=rows, replace=replace, now=windows.now())
     if section in RECORDED:  # every change to a group is in its history, a sync's too
         changes.tx_record_sync(tx, RECORDED[section], counts.pop("changed"))
     if sum(counts.values()) != len(rows):  # every row is counted once, or the Cypher is wrong

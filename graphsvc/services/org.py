@@ -19,6 +19,7 @@ from graphsvc.errors import (
 )
 from graphsvc.pagination import page
 from graphsvc.services import changes, crud
+from graphsvc.windows import instant, require_may_ask
 
 MAX_LAYERS = 5
 HIERARCHY_LOCK = "competence-hierarchy"
@@ -150,7 +151,7 @@ def delete_with_competences(kind: crud.Kind):
 
 # -- competence groups ----------------------------------------------------------------------
 
-def _tx_place_group(tx: ManagedTransaction, uid: str | None, parent: str | None,
+def tx_place_group(tx: ManagedTransaction, uid: str | None, parent: str | None,
                     named: tuple[str, str]) -> None:
     """Refuse a placement that would put any group in layer 6 or create a cycle. `named`
     is the placed group's (uid, name), for the message when it is the deepest itself.
@@ -188,7 +189,7 @@ def create_competence_group(graph: Graph, data: dict) -> dict:
 
     def work(tx):
         run(tx, "org/take_lock", name=HIERARCHY_LOCK)
-        _tx_place_group(tx, None, parent, (props["uid"], props["name"]))
+        tx_place_group(tx, None, parent, (props["uid"], props["name"]))
         uid = crud.tx_create(tx, COMPETENCE_GROUP, props)
         if parent is not None:
             run(tx, "org/set_group_parent", uid=uid, parent=parent)
@@ -230,7 +231,7 @@ def update_competence_group(graph: Graph, uid: str, patch: dict) -> dict:
             run(tx, "org/take_lock", name=HIERARCHY_LOCK)
         before = crud.tx_get(tx, COMPETENCE_GROUP, uid)
         if moving:
-            _tx_place_group(tx, uid, parent, (uid, before["name"]))
+            tx_place_group(tx, uid, parent, (uid, before["name"]))
             run(tx, "org/set_group_parent", uid=uid, parent=parent)
         crud.tx_update(tx, COMPETENCE_GROUP, uid, props)
         after = crud.tx_get(tx, COMPETENCE_GROUP, uid)
@@ -277,8 +278,17 @@ def set_group_competence(graph: Graph, group: str, meeting_type: str, customer_c
     graph.write_tx(work)
 
 
-def effective_competences(graph: Graph, uid: str) -> dict:
-    row = graph.read_one("org/effective_competences", uid=uid)
+def effective_competences(graph: Graph, uid: str, actor=None,
+                          at: datetime | None = None) -> dict:
+    """The user's effective competences with the memberships valid at `at` (default now;
+    the past: admins only)."""
+
+    def work(tx):
+        if actor is not None:
+            require_may_ask(actor, at)
+        return run_one(tx, "org/effective_competences", uid=uid, at=instant(at))
+
+    row = graph.read_tx(work)
     if row is None:
         raise NotFound.of("user", uid)
     return row
@@ -290,7 +300,7 @@ ACTIVATION_KINDS = {"locations": LOCATION, "customer_categories": CATEGORY,
                     "meeting_themes": THEME}
 
 
-def _tx_set_activation(tx: ManagedTransaction, uid: str, activation: dict) -> None:
+def tx_set_activation(tx: ManagedTransaction, uid: str, activation: dict) -> None:
     rules = {key: activation.get(key, []) for key in ACTIVATION_KINDS}
     for key, k in ACTIVATION_KINDS.items():
         crud.tx_require(tx, k, rules[key], f"activation.{key}")
@@ -300,7 +310,7 @@ def _tx_set_activation(tx: ManagedTransaction, uid: str, activation: dict) -> No
 def _set_activation(activation: dict | None):
     def then(tx, uid):
         if activation is not None:
-            _tx_set_activation(tx, uid, activation)
+            tx_set_activation(tx, uid, activation)
 
     return then
 
@@ -317,7 +327,7 @@ def create_service_group(graph: Graph, data: dict) -> dict:
 
     def work(tx):
         uid = crud.tx_create(tx, SERVICE_GROUP, props)
-        _tx_set_activation(tx, uid, activation)
+        tx_set_activation(tx, uid, activation)
         group = crud.tx_get(tx, SERVICE_GROUP, uid)
         changes.tx_record(tx, changes.SERVICE_GROUP, uid, "create", "group",
                           after=_service_group_state(group))
@@ -334,7 +344,7 @@ def update_service_group(graph: Graph, uid: str, patch: dict) -> dict:
         before = crud.tx_get(tx, SERVICE_GROUP, uid)
         crud.tx_update(tx, SERVICE_GROUP, uid, props)
         if activation is not None:
-            _tx_set_activation(tx, uid, activation)
+            tx_set_activation(tx, uid, activation)
         after = crud.tx_get(tx, SERVICE_GROUP, uid)
         changes.tx_record(tx, changes.SERVICE_GROUP, uid, "update", "group",
                           before=_service_group_state(before),
@@ -388,9 +398,14 @@ def delete_service_level(graph: Graph, group: str, uid: str) -> None:
     graph.write_tx(work)
 
 
-def service_group_members(graph: Graph, uid: str, at: datetime, limit: int,
-                          after: str | None) -> dict:
+def service_group_members(graph: Graph, uid: str, at: datetime | None, limit: int,
+                          after: str | None, actor=None) -> dict:
+    """Members at `at` (default now; the past: admins only), keyset by user uid."""
+    asked, at = at, instant(at)
+
     def work(tx):
+        if actor is not None:
+            require_may_ask(actor, asked)
         crud.tx_get(tx, SERVICE_GROUP, uid)
         return run(tx, "org/service_group_members", uid=uid, at=at, after=after,
                    limit=limit + 1)

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from graphsvc.db import Graph, run
 from graphsvc.errors import Invalid, NotFound
 from graphsvc.pagination import decode_cursor, page
 from graphsvc.services import access, crud, org
+from graphsvc.windows import instant
 
 
 @dataclass(frozen=True)
@@ -19,7 +20,7 @@ class Report:
     key: Callable[[dict], Any]     # the row's keyset sort key: a uid, or `parts` strings
     needs_user: bool = False       # takes ?user=
     needs_second: bool = False     # takes the "second account-manager group" setting
-    needs_now: bool = False        # takes $at (now) and $basic (the installation level)
+    needs_level: bool = False      # takes $basic (the installation level)
     parts: int = 1
 
 
@@ -28,18 +29,20 @@ REPORTS: dict[str, Report] = {
     "groups-at-depth-limit": Report(key=lambda row: row["group"]["uid"]),
     "users-with-no-reach": Report(key=lambda row: row["user"]["uid"]),
     "user-removal-impact": Report(key=lambda row: [row["lost"], row["subject"]["uid"]],
-                                  needs_user=True, needs_second=True, needs_now=True, parts=2),
+                                  needs_user=True, needs_second=True, needs_level=True, parts=2),
     "handlers-who-cannot-see": Report(key=lambda row: [row["group"]["uid"], row["domain"]],
                                       needs_second=True, parts=2),
     "coverage-gaps": Report(key=lambda row: [row["meeting_type"]["uid"],
                                              row["customer_category"]["uid"],
                                              row["location"]["uid"], row["mode"]],
-                            needs_now=True, parts=4),
+                            needs_level=True, parts=4),
 }
 
 
 def run_report(graph: Graph, name: str, limit: int, cursor: str | None,
-               user: str | None = None) -> dict:
+               user: str | None = None, at: datetime | None = None) -> dict:
+    """A page of the report's rows, with the grants valid at `at` (default now; every report
+    takes $at: issue 15)."""
     report = REPORTS.get(name)
     if report is None:
         raise NotFound(f"No report named '{name}'; there are: {', '.join(sorted(REPORTS))}.")
@@ -47,14 +50,14 @@ def run_report(graph: Graph, name: str, limit: int, cursor: str | None,
         raise Invalid.field("user", f"report '{name}' needs ?user=")
 
     def work(tx):
-        params = {"after": decode_cursor(cursor, report.parts), "limit": limit + 1}
+        params = {"after": decode_cursor(cursor, report.parts), "limit": limit + 1,
+                  "at": instant(at)}
         if report.needs_user:
             crud.tx_require(tx, org.USER, [user], "user")
             params["user"] = user
         if report.needs_second:
             params["second"] = access.tx_second_group_on(tx)
-        if report.needs_now:
-            params["at"] = datetime.now(UTC)
+        if report.needs_level:
             settings = run(tx, "org/get_settings")[0]["settings"]
             params["basic"] = settings["installation_level"] == "basic"
         return run(tx, f"reports/{name}", **params)

@@ -70,8 +70,11 @@ def test_user_competences_endpoint(api, catalogue):
     assert res.json["unrestricted"] is False
     [c] = res.json["competences"]
     assert c["meeting_type"] == "mortgage" and c["customer_category"] == "private"
-    assert c["paths"][0][0] == {"node": {"label": "User", "uid": "kari", "name": "Kari"},
-                                "rel": "MEMBER_OF"}
+    step = c["paths"][0][0]
+    assert {k: step[k] for k in ("node", "rel")} == {
+        "node": {"label": "User", "uid": "kari", "name": "Kari"}, "rel": "MEMBER_OF"}
+    # a grant's step shows its window: opened when the member was added, open-ended
+    assert step["valid_from"] is not None and step["valid_to"] is None
     assert api.put("/api/v1/competence-groups/retail/competences/nope/private"
                    ).status_code == 404
     assert api.put("/api/v1/competence-groups/retail/members/ghost").status_code == 404

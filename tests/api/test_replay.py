@@ -62,8 +62,9 @@ def test_the_access_check_replays_in_browser_with_the_same_paths(api, world):
     assert res.status_code == 200, res.json
     assert res.json["allowed"] is True
     [run] = [r for r in res.json["cypher"] if r["query"] == "access/contact_access"]
+    at = run["parameters"].pop("at")  # the instant it was decided at (issue 15), typed
     assert run["parameters"] == {"users": ["ola"], "contacts": ["nora"]}
-    assert run["params"] == ':params {users: ["ola"], contacts: ["nora"]}'
+    assert run["params"] == f':params {{users: ["ola"], contacts: ["nora"], at: datetime("{at}")}}'
     assert run["text"] == queries["access/contact_access"].strip()
     [row] = replay(world, run)
     assert row["user"] == "ola" and row["contact"]["uid"] == "nora"

@@ -7,12 +7,21 @@ a new route cannot be forgotten."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from graphsvc.actor import Actor
-from graphsvc.services import bookings, cases, conditions, crud, messages, org, scheduling
+from graphsvc.services import (
+    bookings,
+    cases,
+    conditions,
+    crud,
+    messages,
+    org,
+    scheduling,
+    substitutions,
+)
 from tests import factories as f
 
 TUE_10 = datetime(2030, 12, 3, 10, 0, tzinfo=UTC)
@@ -24,6 +33,8 @@ CONTACT = "contact"  # the path names an object concerning a contact: 404 unless
 MEMBER = "member"    # a team's pool: members and admins only
 MANAGER = "manager"  # a group's managers (of it or, for competence groups, a group above)
 OPEN = "open"        # any active user; the answer itself is filtered
+OWN = "own"          # a user may do it for themself (403 for someone else), admins for all
+PARTY = "party"      # an object of two users (a substitution): 404 for others, not admins
 
 # endpoint -> policy; every /api/v1 route of the app must be here.
 POLICY: dict[str, str] = {}
@@ -61,7 +72,9 @@ _policy(ADMIN,
         "contact-groups.put_responsibility", "contact-groups.delete_responsibility",
         "price-lists.put_price", "price-lists.delete_price",
         "teams.put_members", "teams.delete_members",
-        "reports.run")
+        "reports.run", "what-if.simulate")
+_policy(OWN, "substitutions.create")
+_policy(PARTY, "substitutions.get", "substitutions.end")
 _policy(MANAGER, "competence-groups.create", "competence-groups.patch",
         "competence-groups.delete",
         "competence-groups.put_members", "competence-groups.delete_members",
@@ -86,7 +99,7 @@ _policy(OPEN, "competence-groups.may_change", "service-groups.may_change",
         "service-groups.members", "settings.get", "contacts.create", "contacts.list",
         "contact-groups.members", "contact-groups.responsibilities", "messages.create",
         "availability.search", "bookings.create", "bookings.list", "cases.create",
-        "cases.list", "cases.pull", "teams.create_tasks")
+        "cases.list", "cases.pull", "teams.create_tasks", "substitutions.list")
 
 # A uid of the right kind for each blueprint's <uid>; the contact-concerning ones get the
 # hidden or the seen object.
@@ -96,7 +109,7 @@ SAMPLE = {"locations": "bergen", "users": "kari", "customer-categories": "privat
           "user-groups": "ug1", "account-manager-groups": "amg-kari", "areas": "area1",
           "contact-groups": "cgroup", "products": "p1", "price-lists": "pl1",
           "sla-contracts": "sla1", "qualifications": "q1", "teams": "team1",
-          "reports": None, "availability": None}
+          "reports": None, "availability": None, "substitutions": "sub1", "what-if": None}
 PARAMS = {"target": "kari", "meeting_type": "mortgage", "customer_category": "private",
           "level": "lvl1", "domain": "helpdesk", "contract": "sla1", "contact": "seen",
           "price_list": "pl1", "product": "p1", "qualification": "q1", "absence": "abs1",
@@ -106,7 +119,11 @@ BODIES = {"cases.assign": {"user": "kari"},
           "competence-groups.create": {"name": "New", "parent": "cg1"},
           "cases.put_sla": {"contract": "sla1", "level": "sla1-std"},
           "contacts.campaign_status": {"status": "contacted"},
-          "contacts.patch": {"name": "Renamed"}, "cases.patch": {"subject": "Renamed"}}
+          "contacts.patch": {"name": "Renamed"}, "cases.patch": {"subject": "Renamed"},
+          # (kari names a substitute for herself; the outsider for kari: refused)
+          "substitutions.create": {"substitute": "boss", "for_user": "kari",
+                                   "to": (datetime.now(UTC) + timedelta(days=30)).isoformat()},
+          "what-if.simulate": {"changes": [{"op": "deactivate_user", "user": "outsider"}]}}
 QUERIES = {"contacts.price": "product=p1", "bookings.list": "contact=seen"}
 # Path parameters of one route that differ from PARAMS.
 ROUTE_PARAMS = {endpoint: {"target": "cg1"} for endpoint in (
@@ -179,6 +196,9 @@ def world(api, admin, clean_graph):
     crud.create(g, cases.TEAM, {"uid": "team1", "name": "Team"})
     crud.set_link(g, cases.TEAM_MEMBER, "kari", "team1", True)
     root = Actor("admin", True)
+    substitutions.create(g, root, {"uid": "sub1", "substitute": "boss", "for_user": "kari",
+                                   "valid_to": datetime.now(UTC) + timedelta(days=30),
+                                   "scope": "account_manager_groups"})
     cases.add_tasks(g, root, "team1", [{"uid": "task1", "title": "Call back"}])
     for which, start in (("seen", TUE_10), ("hidden", TUE_12)):
         bookings.book(g, "admin", {"uid": f"b-{which}", "contact": which,
@@ -266,6 +286,10 @@ def test_route_authorization(api, world, route):
     elif policy == MEMBER:
         refused("outsider", 403)
         allowed("kari")
+    elif policy in (OWN, PARTY):
+        refused("outsider", 403 if policy == OWN else 404)
+        allowed("kari")
+        allowed("admin")
     else:
         for who in ("outsider", "kari", "admin"):
             res = call(who)

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from graphsvc.actor import Actor
 from graphsvc.seed import load_data, wipe
 from graphsvc.services import access, cases, crud
+from graphsvc.windows import now
 from tests.conftest import OWNER_LABEL
 
 USERS = [f"u{i}" for i in range(5)]
@@ -108,11 +109,13 @@ def load_world(graph, w):
                                            for c in CONTACTS] + [{"uid": "t", "title": "-"}])
 
 
-def visible_page(graph, user, limit, cursor, strategy):
-    """One page through tx_visible with a forced strategy; paths checked complete."""
+def visible_page(graph, user, limit, cursor, strategy, at=None):
+    """One page through tx_visible with a forced strategy (at `at`, default now); paths
+    checked complete."""
     from graphsvc.pagination import decode_cursor, page
 
-    rows = graph.read_tx(access.tx_visible, user, decode_cursor(cursor), limit + 1, strategy)
+    rows = graph.read_tx(access.tx_visible, user, decode_cursor(cursor), limit + 1, strategy,
+                         at)
     for row in rows:
         assert row["reasons"] and row["paths"], (user, strategy, row)
     return page([row["contact"] for row in rows], limit)
@@ -170,7 +173,8 @@ def test_check_list_and_reference_agree(graph, w):
                        size)
             assert got == expected, (user, size)
         strategies = ["user", "index"]
-        plan = graph.read_one("access/visible_plan", user=user, **access.NO_FILTERS)
+        plan = graph.read_one("access/visible_plan", user=user, at=now(),
+                                **access.NO_FILTERS)
         if plan and plan["in_all"] == 0 and not plan["admin"]:
             strategies.append("books")  # where it applies: everything in the user's books
         for strategy in strategies:  # every way of listing, whichever the plan picks
@@ -218,7 +222,7 @@ def test_search_and_reference_agree(graph, w, search):
     starts = ["user", "ordered", *(name for name in access.FILTERS if filters[name])]
     for user in USERS:
         want = reference_search(w, user, search)
-        plan = graph.read_one("access/visible_plan", user=user, **filters)
+        plan = graph.read_one("access/visible_plan", user=user, at=now(), **filters)
         books = plan and plan["in_all"] == 0 and not plan["admin"] and search["sort"] == "uid"
         for start in starts + ["books"] * bool(books):  # books: where it applies
             for size in (1, 2, 50):
