@@ -21,14 +21,22 @@ MATCH (u:User {uid: $user}), (c:Contact {uid: $contact})
 OPTIONAL MATCH (s:Settings {key: 'global'})
 WITH u, c, coalesce(s.second_account_manager_group, false) AS second
 WITH u, c, second,
-     COLLECT { MATCH access = (u)-[w1:CAN_ACCESS WHERE coalesce(w1.valid_from <= $at, true) AND coalesce(w1.valid_to > $at, true)]->(:Directory)<-[:STORED_IN]-(c)
+     COLLECT { MATCH access = (u)-[w1:CAN_ACCESS WHERE coalesce(w1.valid_from <= $at, true)
+                                                       AND coalesce(w1.valid_to > $at, true)]->
+                              (:Directory)<-[:STORED_IN]-(c)
                RETURN access
                UNION
-               MATCH access = (u)-[w2:MEMBER_OF WHERE coalesce(w2.valid_from <= $at, true) AND coalesce(w2.valid_to > $at, true)]->(:UserGroup)-[w3:CAN_ACCESS WHERE coalesce(w3.valid_from <= $at, true) AND coalesce(w3.valid_to > $at, true)]->(:Directory)
+               MATCH access = (u)-[w2:MEMBER_OF WHERE coalesce(w2.valid_from <= $at, true)
+                                                      AND coalesce(w2.valid_to > $at, true)]->
+                              (:UserGroup)-[w3:CAN_ACCESS WHERE coalesce(w3.valid_from <= $at, true)
+                                                                AND coalesce(w3.valid_to > $at, true)]->
+                              (:Directory)
                               <-[:STORED_IN]-(c)
                RETURN access } AS reached
 WITH u, c, second, reached,
-     NOT second AND EXISTS { (c)-[:SECONDARY_MANAGER]->(:AccountManagerGroup)<-[w4:MEMBER_OF WHERE coalesce(w4.valid_from <= $at, true) AND coalesce(w4.valid_to > $at, true)]-(u) }
+     NOT second AND EXISTS { (c)-[:SECONDARY_MANAGER]->(:AccountManagerGroup)<-[w4:MEMBER_OF WHERE coalesce(w4.valid_from <= $at, true)
+                                                                                                   AND coalesce(w4.valid_to > $at, true)]-
+                                                       (u) }
        AS only_secondary
 RETURN CASE WHEN NOT u.active THEN 'inactive'
             WHEN reached = [] THEN 'directory'
@@ -38,7 +46,9 @@ RETURN CASE WHEN NOT u.active THEN 'inactive'
             WHEN reached = [] THEN COLLECT { MATCH stored = (c)-[:STORED_IN]->(:Directory)
                                              RETURN stored }
             WHEN only_secondary THEN reached + COLLECT {
-              MATCH via = (u)-[w5:MEMBER_OF WHERE coalesce(w5.valid_from <= $at, true) AND coalesce(w5.valid_to > $at, true)]->(:AccountManagerGroup)<-[:SECONDARY_MANAGER]-(c)
+              MATCH via = (u)-[w5:MEMBER_OF WHERE coalesce(w5.valid_from <= $at, true)
+                                                  AND coalesce(w5.valid_to > $at, true)]->
+                          (:AccountManagerGroup)<-[:SECONDARY_MANAGER]-(c)
               RETURN via }
             ELSE reached + COLLECT { MATCH managed = (c)-[m:PRIMARY_MANAGER|SECONDARY_MANAGER]->
                                                      (:AccountManagerGroup)

@@ -28,38 +28,61 @@ CALL (u, c, second) {
   UNION
   WITH u, c
   MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'all'})
-  WHERE EXISTS { (u)-[w1:CAN_ACCESS WHERE coalesce(w1.valid_from <= $at, true) AND coalesce(w1.valid_to > $at, true)]->(d) }
+  WHERE EXISTS { (u)-[w1:CAN_ACCESS WHERE coalesce(w1.valid_from <= $at, true)
+                                          AND coalesce(w1.valid_to > $at, true)]->(d) }
   WITH DISTINCT u, c
   RETURN 'directory' AS reason,
-         COLLECT { MATCH granted = (u)-[w2:CAN_ACCESS WHERE coalesce(w2.valid_from <= $at, true) AND coalesce(w2.valid_to > $at, true)]->(:Directory {visibility: 'all'})
+         COLLECT { MATCH granted = (u)-[w2:CAN_ACCESS WHERE coalesce(w2.valid_from <= $at, true)
+                                                            AND coalesce(w2.valid_to > $at, true)]->
+                                   (:Directory {visibility: 'all'})
                                    <-[:STORED_IN]-(c) RETURN granted } AS paths
   UNION
   WITH u, c
   MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'all'})
-  WHERE EXISTS { (u)-[w3:MEMBER_OF WHERE coalesce(w3.valid_from <= $at, true) AND coalesce(w3.valid_to > $at, true)]->(:UserGroup)-[w4:CAN_ACCESS WHERE coalesce(w4.valid_from <= $at, true) AND coalesce(w4.valid_to > $at, true)]->(d) }
+  WHERE EXISTS { (u)-[w3:MEMBER_OF WHERE coalesce(w3.valid_from <= $at, true)
+                                         AND coalesce(w3.valid_to > $at, true)]->
+                 (:UserGroup)-[w4:CAN_ACCESS WHERE coalesce(w4.valid_from <= $at, true)
+                                                   AND coalesce(w4.valid_to > $at, true)]->(d) }
   WITH DISTINCT u, c
   RETURN 'directory' AS reason,
-         COLLECT { MATCH granted = (u)-[w5:MEMBER_OF WHERE coalesce(w5.valid_from <= $at, true) AND coalesce(w5.valid_to > $at, true)]->(:UserGroup)-[w6:CAN_ACCESS WHERE coalesce(w6.valid_from <= $at, true) AND coalesce(w6.valid_to > $at, true)]->
+         COLLECT { MATCH granted = (u)-[w5:MEMBER_OF WHERE coalesce(w5.valid_from <= $at, true)
+                                                           AND coalesce(w5.valid_to > $at, true)]->
+                                   (:UserGroup)-[w6:CAN_ACCESS WHERE coalesce(w6.valid_from <= $at, true)
+                                                                     AND coalesce(w6.valid_to > $at, true)]->
                                    (:Directory {visibility: 'all'})<-[:STORED_IN]-(c)
                    RETURN granted } AS paths
   UNION
   WITH u, c
   MATCH (c)-[m:PRIMARY_MANAGER|SECONDARY_MANAGER]->(g:AccountManagerGroup)
   WHERE (type(m) = 'PRIMARY_MANAGER' OR second)
-    AND EXISTS { (u)-[w7:MEMBER_OF WHERE coalesce(w7.valid_from <= $at, true) AND coalesce(w7.valid_to > $at, true)]->(g) }
+    AND EXISTS { (u)-[w7:MEMBER_OF WHERE coalesce(w7.valid_from <= $at, true)
+                                         AND coalesce(w7.valid_to > $at, true)]->(g) }
     AND EXISTS { (c)-[:STORED_IN]->(d:Directory {visibility: 'assigned'})
-                 WHERE EXISTS { (u)-[w8:CAN_ACCESS WHERE coalesce(w8.valid_from <= $at, true) AND coalesce(w8.valid_to > $at, true)]->(d) }
-                    OR EXISTS { (u)-[w9:MEMBER_OF WHERE coalesce(w9.valid_from <= $at, true) AND coalesce(w9.valid_to > $at, true)]->(:UserGroup)-[w10:CAN_ACCESS WHERE coalesce(w10.valid_from <= $at, true) AND coalesce(w10.valid_to > $at, true)]->(d) } }
+                 WHERE EXISTS { (u)-[w8:CAN_ACCESS WHERE coalesce(w8.valid_from <= $at, true)
+                                                         AND coalesce(w8.valid_to > $at, true)]->
+                                (d) }
+                    OR EXISTS { (u)-[w9:MEMBER_OF WHERE coalesce(w9.valid_from <= $at, true)
+                                                        AND coalesce(w9.valid_to > $at, true)]->
+                                (:UserGroup)-[w10:CAN_ACCESS WHERE coalesce(w10.valid_from <= $at, true)
+                                                                   AND coalesce(w10.valid_to > $at, true)]->
+                                (d) } }
   WITH DISTINCT u, c
   RETURN 'assigned' AS reason,
-         COLLECT { MATCH access = (u)-[w11:CAN_ACCESS WHERE coalesce(w11.valid_from <= $at, true) AND coalesce(w11.valid_to > $at, true)]->(:Directory {visibility: 'assigned'})
+         COLLECT { MATCH access = (u)-[w11:CAN_ACCESS WHERE coalesce(w11.valid_from <= $at, true)
+                                                            AND coalesce(w11.valid_to > $at, true)]->
+                                  (:Directory {visibility: 'assigned'})
                                   <-[:STORED_IN]-(c) RETURN access
                    UNION
-                   MATCH access = (u)-[w12:MEMBER_OF WHERE coalesce(w12.valid_from <= $at, true) AND coalesce(w12.valid_to > $at, true)]->(:UserGroup)-[w13:CAN_ACCESS WHERE coalesce(w13.valid_from <= $at, true) AND coalesce(w13.valid_to > $at, true)]->
+                   MATCH access = (u)-[w12:MEMBER_OF WHERE coalesce(w12.valid_from <= $at, true)
+                                                           AND coalesce(w12.valid_to > $at, true)]->
+                                  (:UserGroup)-[w13:CAN_ACCESS WHERE coalesce(w13.valid_from <= $at, true)
+                                                                     AND coalesce(w13.valid_to > $at, true)]->
                                   (:Directory {visibility: 'assigned'})<-[:STORED_IN]-(c)
                    RETURN access
                    UNION
-                   MATCH access = (u)-[w14:MEMBER_OF WHERE coalesce(w14.valid_from <= $at, true) AND coalesce(w14.valid_to > $at, true)]->(:AccountManagerGroup)
+                   MATCH access = (u)-[w14:MEMBER_OF WHERE coalesce(w14.valid_from <= $at, true)
+                                                           AND coalesce(w14.valid_to > $at, true)]->
+                                  (:AccountManagerGroup)
                                   <-[m:PRIMARY_MANAGER|SECONDARY_MANAGER]-(c)
                    WHERE type(m) = 'PRIMARY_MANAGER' OR second
                    RETURN access } AS paths

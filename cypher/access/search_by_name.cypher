@@ -31,15 +31,27 @@ CALL (u, second, prefix) {
   AND (u.is_admin
      OR EXISTS {
           MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'all'})
-          WHERE EXISTS { (u)-[w1:CAN_ACCESS WHERE coalesce(w1.valid_from <= $at, true) AND coalesce(w1.valid_to > $at, true)]->(d) }
-             OR EXISTS { (u)-[w2:MEMBER_OF WHERE coalesce(w2.valid_from <= $at, true) AND coalesce(w2.valid_to > $at, true)]->(:UserGroup)-[w3:CAN_ACCESS WHERE coalesce(w3.valid_from <= $at, true) AND coalesce(w3.valid_to > $at, true)]->(d) } }
+          WHERE EXISTS { (u)-[w1:CAN_ACCESS WHERE coalesce(w1.valid_from <= $at, true)
+                                                  AND coalesce(w1.valid_to > $at, true)]->(d) }
+             OR EXISTS { (u)-[w2:MEMBER_OF WHERE coalesce(w2.valid_from <= $at, true)
+                                                 AND coalesce(w2.valid_to > $at, true)]->
+                         (:UserGroup)-[w3:CAN_ACCESS WHERE coalesce(w3.valid_from <= $at, true)
+                                                           AND coalesce(w3.valid_to > $at, true)]->
+                         (d) } }
      OR EXISTS {
           MATCH (c)-[m:PRIMARY_MANAGER|SECONDARY_MANAGER]->(g:AccountManagerGroup)
           WHERE (type(m) = 'PRIMARY_MANAGER' OR second)
-            AND EXISTS { (u)-[w4:MEMBER_OF WHERE coalesce(w4.valid_from <= $at, true) AND coalesce(w4.valid_to > $at, true)]->(g) }
+            AND EXISTS { (u)-[w4:MEMBER_OF WHERE coalesce(w4.valid_from <= $at, true)
+                                                 AND coalesce(w4.valid_to > $at, true)]->(g) }
             AND EXISTS { MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'assigned'})
-                         WHERE EXISTS { (u)-[w5:CAN_ACCESS WHERE coalesce(w5.valid_from <= $at, true) AND coalesce(w5.valid_to > $at, true)]->(d) }
-                            OR EXISTS { (u)-[w6:MEMBER_OF WHERE coalesce(w6.valid_from <= $at, true) AND coalesce(w6.valid_to > $at, true)]->(:UserGroup)-[w7:CAN_ACCESS WHERE coalesce(w7.valid_from <= $at, true) AND coalesce(w7.valid_to > $at, true)]->(d) } } })
+                         WHERE EXISTS { (u)-[w5:CAN_ACCESS WHERE coalesce(w5.valid_from <= $at, true)
+                                                                 AND coalesce(w5.valid_to > $at, true)]->
+                                        (d) }
+                            OR EXISTS { (u)-[w6:MEMBER_OF WHERE coalesce(w6.valid_from <= $at, true)
+                                                                AND coalesce(w6.valid_to > $at, true)]->
+                                        (:UserGroup)-[w7:CAN_ACCESS WHERE coalesce(w7.valid_from <= $at, true)
+                                                                          AND coalesce(w7.valid_to > $at, true)]->
+                                        (d) } } })
   RETURN c ORDER BY c.name_key, c.uid LIMIT toInteger($limit)
   UNION
   // With a prefix, the contacts whose email starts with it and whose name does not: the
@@ -54,15 +66,27 @@ CALL (u, second, prefix) {
   AND (u.is_admin
      OR EXISTS {
           MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'all'})
-          WHERE EXISTS { (u)-[w8:CAN_ACCESS WHERE coalesce(w8.valid_from <= $at, true) AND coalesce(w8.valid_to > $at, true)]->(d) }
-             OR EXISTS { (u)-[w9:MEMBER_OF WHERE coalesce(w9.valid_from <= $at, true) AND coalesce(w9.valid_to > $at, true)]->(:UserGroup)-[w10:CAN_ACCESS WHERE coalesce(w10.valid_from <= $at, true) AND coalesce(w10.valid_to > $at, true)]->(d) } }
+          WHERE EXISTS { (u)-[w8:CAN_ACCESS WHERE coalesce(w8.valid_from <= $at, true)
+                                                  AND coalesce(w8.valid_to > $at, true)]->(d) }
+             OR EXISTS { (u)-[w9:MEMBER_OF WHERE coalesce(w9.valid_from <= $at, true)
+                                                 AND coalesce(w9.valid_to > $at, true)]->
+                         (:UserGroup)-[w10:CAN_ACCESS WHERE coalesce(w10.valid_from <= $at, true)
+                                                            AND coalesce(w10.valid_to > $at, true)]->
+                         (d) } }
      OR EXISTS {
           MATCH (c)-[m:PRIMARY_MANAGER|SECONDARY_MANAGER]->(g:AccountManagerGroup)
           WHERE (type(m) = 'PRIMARY_MANAGER' OR second)
-            AND EXISTS { (u)-[w11:MEMBER_OF WHERE coalesce(w11.valid_from <= $at, true) AND coalesce(w11.valid_to > $at, true)]->(g) }
+            AND EXISTS { (u)-[w11:MEMBER_OF WHERE coalesce(w11.valid_from <= $at, true)
+                                                  AND coalesce(w11.valid_to > $at, true)]->(g) }
             AND EXISTS { MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'assigned'})
-                         WHERE EXISTS { (u)-[w12:CAN_ACCESS WHERE coalesce(w12.valid_from <= $at, true) AND coalesce(w12.valid_to > $at, true)]->(d) }
-                            OR EXISTS { (u)-[w13:MEMBER_OF WHERE coalesce(w13.valid_from <= $at, true) AND coalesce(w13.valid_to > $at, true)]->(:UserGroup)-[w14:CAN_ACCESS WHERE coalesce(w14.valid_from <= $at, true) AND coalesce(w14.valid_to > $at, true)]->(d) } } })
+                         WHERE EXISTS { (u)-[w12:CAN_ACCESS WHERE coalesce(w12.valid_from <= $at, true)
+                                                                  AND coalesce(w12.valid_to > $at, true)]->
+                                        (d) }
+                            OR EXISTS { (u)-[w13:MEMBER_OF WHERE coalesce(w13.valid_from <= $at, true)
+                                                                 AND coalesce(w13.valid_to > $at, true)]->
+                                        (:UserGroup)-[w14:CAN_ACCESS WHERE coalesce(w14.valid_from <= $at, true)
+                                                                           AND coalesce(w14.valid_to > $at, true)]->
+                                        (d) } } })
   RETURN c ORDER BY c.name_key, c.uid LIMIT toInteger($limit)
 }
 RETURN c.uid AS uid, [c.name_key, c.uid] AS key

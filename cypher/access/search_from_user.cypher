@@ -16,18 +16,30 @@ WHERE u.active
 OPTIONAL MATCH (s:Settings {key: 'global'})
 WITH u, coalesce(s.second_account_manager_group, false) AS second
 CALL (u, second) {
-  MATCH (u)-[w1:CAN_ACCESS WHERE coalesce(w1.valid_from <= $at, true) AND coalesce(w1.valid_to > $at, true)]->(:Directory {visibility: 'all'})<-[:STORED_IN]-(c:Contact)
-  RETURN c
-  UNION
-  MATCH (u)-[w2:MEMBER_OF WHERE coalesce(w2.valid_from <= $at, true) AND coalesce(w2.valid_to > $at, true)]->(:UserGroup)-[w3:CAN_ACCESS WHERE coalesce(w3.valid_from <= $at, true) AND coalesce(w3.valid_to > $at, true)]->
+  MATCH (u)-[w1:CAN_ACCESS WHERE coalesce(w1.valid_from <= $at, true)
+                                 AND coalesce(w1.valid_to > $at, true)]->
         (:Directory {visibility: 'all'})<-[:STORED_IN]-(c:Contact)
   RETURN c
   UNION
-  MATCH (u)-[w4:MEMBER_OF WHERE coalesce(w4.valid_from <= $at, true) AND coalesce(w4.valid_to > $at, true)]->(:AccountManagerGroup)<-[m:PRIMARY_MANAGER|SECONDARY_MANAGER]-
+  MATCH (u)-[w2:MEMBER_OF WHERE coalesce(w2.valid_from <= $at, true)
+                                AND coalesce(w2.valid_to > $at, true)]->
+        (:UserGroup)-[w3:CAN_ACCESS WHERE coalesce(w3.valid_from <= $at, true)
+                                          AND coalesce(w3.valid_to > $at, true)]->
+        (:Directory {visibility: 'all'})<-[:STORED_IN]-(c:Contact)
+  RETURN c
+  UNION
+  MATCH (u)-[w4:MEMBER_OF WHERE coalesce(w4.valid_from <= $at, true)
+                                AND coalesce(w4.valid_to > $at, true)]->
+        (:AccountManagerGroup)<-[m:PRIMARY_MANAGER|SECONDARY_MANAGER]-
         (c:Contact)
   WHERE (type(m) = 'PRIMARY_MANAGER' OR second)
-    AND (EXISTS { (u)-[w5:CAN_ACCESS WHERE coalesce(w5.valid_from <= $at, true) AND coalesce(w5.valid_to > $at, true)]->(:Directory {visibility: 'assigned'})<-[:STORED_IN]-(c) }
-         OR EXISTS { (u)-[w6:MEMBER_OF WHERE coalesce(w6.valid_from <= $at, true) AND coalesce(w6.valid_to > $at, true)]->(:UserGroup)-[w7:CAN_ACCESS WHERE coalesce(w7.valid_from <= $at, true) AND coalesce(w7.valid_to > $at, true)]->
+    AND (EXISTS { (u)-[w5:CAN_ACCESS WHERE coalesce(w5.valid_from <= $at, true)
+                                           AND coalesce(w5.valid_to > $at, true)]->
+                  (:Directory {visibility: 'assigned'})<-[:STORED_IN]-(c) }
+         OR EXISTS { (u)-[w6:MEMBER_OF WHERE coalesce(w6.valid_from <= $at, true)
+                                             AND coalesce(w6.valid_to > $at, true)]->
+                     (:UserGroup)-[w7:CAN_ACCESS WHERE coalesce(w7.valid_from <= $at, true)
+                                                       AND coalesce(w7.valid_to > $at, true)]->
                      (:Directory {visibility: 'assigned'})<-[:STORED_IN]-(c) })
   RETURN c
 }

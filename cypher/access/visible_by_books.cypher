@@ -15,7 +15,8 @@ MATCH (u:User {uid: $user})
 WHERE u.active
 OPTIONAL MATCH (s:Settings {key: 'global'})
 WITH u, coalesce(s.second_account_manager_group, false) AS second
-MATCH (u)-[w1:MEMBER_OF WHERE coalesce(w1.valid_from <= $at, true) AND coalesce(w1.valid_to > $at, true)]->(g:AccountManagerGroup)
+MATCH (u)-[w1:MEMBER_OF WHERE coalesce(w1.valid_from <= $at, true)
+                              AND coalesce(w1.valid_to > $at, true)]->(g:AccountManagerGroup)
 CALL (u, g, second) {
   // ('}' follows '|' in code order: the upper bound of the group's keys)
   MATCH (c:Contact)
@@ -26,8 +27,14 @@ CALL (u, g, second) {
     AND ($home IS NULL OR EXISTS { (c)-[:HOME_LOCATION]->(:Location {uid: $home}) })
     AND ($q IS NULL OR c.name_key STARTS WITH toLower($q) OR c.email_key STARTS WITH toLower($q))
     AND EXISTS { MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'assigned'})
-                 WHERE EXISTS { (u)-[w2:CAN_ACCESS WHERE coalesce(w2.valid_from <= $at, true) AND coalesce(w2.valid_to > $at, true)]->(d) }
-                    OR EXISTS { (u)-[w3:MEMBER_OF WHERE coalesce(w3.valid_from <= $at, true) AND coalesce(w3.valid_to > $at, true)]->(:UserGroup)-[w4:CAN_ACCESS WHERE coalesce(w4.valid_from <= $at, true) AND coalesce(w4.valid_to > $at, true)]->(d) } }
+                 WHERE EXISTS { (u)-[w2:CAN_ACCESS WHERE coalesce(w2.valid_from <= $at, true)
+                                                         AND coalesce(w2.valid_to > $at, true)]->
+                                (d) }
+                    OR EXISTS { (u)-[w3:MEMBER_OF WHERE coalesce(w3.valid_from <= $at, true)
+                                                        AND coalesce(w3.valid_to > $at, true)]->
+                                (:UserGroup)-[w4:CAN_ACCESS WHERE coalesce(w4.valid_from <= $at, true)
+                                                                  AND coalesce(w4.valid_to > $at, true)]->
+                                (d) } }
   RETURN c ORDER BY c.primary_book LIMIT toInteger($limit)
   UNION
   // the secondary book only while the setting is on (the guard is the seek's own value)
@@ -40,8 +47,14 @@ CALL (u, g, second) {
     AND ($home IS NULL OR EXISTS { (c)-[:HOME_LOCATION]->(:Location {uid: $home}) })
     AND ($q IS NULL OR c.name_key STARTS WITH toLower($q) OR c.email_key STARTS WITH toLower($q))
     AND EXISTS { MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'assigned'})
-                 WHERE EXISTS { (u)-[w5:CAN_ACCESS WHERE coalesce(w5.valid_from <= $at, true) AND coalesce(w5.valid_to > $at, true)]->(d) }
-                    OR EXISTS { (u)-[w6:MEMBER_OF WHERE coalesce(w6.valid_from <= $at, true) AND coalesce(w6.valid_to > $at, true)]->(:UserGroup)-[w7:CAN_ACCESS WHERE coalesce(w7.valid_from <= $at, true) AND coalesce(w7.valid_to > $at, true)]->(d) } }
+                 WHERE EXISTS { (u)-[w5:CAN_ACCESS WHERE coalesce(w5.valid_from <= $at, true)
+                                                         AND coalesce(w5.valid_to > $at, true)]->
+                                (d) }
+                    OR EXISTS { (u)-[w6:MEMBER_OF WHERE coalesce(w6.valid_from <= $at, true)
+                                                        AND coalesce(w6.valid_to > $at, true)]->
+                                (:UserGroup)-[w7:CAN_ACCESS WHERE coalesce(w7.valid_from <= $at, true)
+                                                                  AND coalesce(w7.valid_to > $at, true)]->
+                                (d) } }
   RETURN c ORDER BY c.secondary_book LIMIT toInteger($limit)
 }
 WITH DISTINCT c

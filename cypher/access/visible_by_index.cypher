@@ -24,15 +24,27 @@ CALL (u, second) {
   AND (u.is_admin
      OR EXISTS {
           MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'all'})
-          WHERE EXISTS { (u)-[w1:CAN_ACCESS WHERE coalesce(w1.valid_from <= $at, true) AND coalesce(w1.valid_to > $at, true)]->(d) }
-             OR EXISTS { (u)-[w2:MEMBER_OF WHERE coalesce(w2.valid_from <= $at, true) AND coalesce(w2.valid_to > $at, true)]->(:UserGroup)-[w3:CAN_ACCESS WHERE coalesce(w3.valid_from <= $at, true) AND coalesce(w3.valid_to > $at, true)]->(d) } }
+          WHERE EXISTS { (u)-[w1:CAN_ACCESS WHERE coalesce(w1.valid_from <= $at, true)
+                                                  AND coalesce(w1.valid_to > $at, true)]->(d) }
+             OR EXISTS { (u)-[w2:MEMBER_OF WHERE coalesce(w2.valid_from <= $at, true)
+                                                 AND coalesce(w2.valid_to > $at, true)]->
+                         (:UserGroup)-[w3:CAN_ACCESS WHERE coalesce(w3.valid_from <= $at, true)
+                                                           AND coalesce(w3.valid_to > $at, true)]->
+                         (d) } }
      OR EXISTS {
           MATCH (c)-[m:PRIMARY_MANAGER|SECONDARY_MANAGER]->(g:AccountManagerGroup)
           WHERE (type(m) = 'PRIMARY_MANAGER' OR second)
-            AND EXISTS { (u)-[w4:MEMBER_OF WHERE coalesce(w4.valid_from <= $at, true) AND coalesce(w4.valid_to > $at, true)]->(g) }
+            AND EXISTS { (u)-[w4:MEMBER_OF WHERE coalesce(w4.valid_from <= $at, true)
+                                                 AND coalesce(w4.valid_to > $at, true)]->(g) }
             AND EXISTS { MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'assigned'})
-                         WHERE EXISTS { (u)-[w5:CAN_ACCESS WHERE coalesce(w5.valid_from <= $at, true) AND coalesce(w5.valid_to > $at, true)]->(d) }
-                            OR EXISTS { (u)-[w6:MEMBER_OF WHERE coalesce(w6.valid_from <= $at, true) AND coalesce(w6.valid_to > $at, true)]->(:UserGroup)-[w7:CAN_ACCESS WHERE coalesce(w7.valid_from <= $at, true) AND coalesce(w7.valid_to > $at, true)]->(d) } } })
+                         WHERE EXISTS { (u)-[w5:CAN_ACCESS WHERE coalesce(w5.valid_from <= $at, true)
+                                                                 AND coalesce(w5.valid_to > $at, true)]->
+                                        (d) }
+                            OR EXISTS { (u)-[w6:MEMBER_OF WHERE coalesce(w6.valid_from <= $at, true)
+                                                                AND coalesce(w6.valid_to > $at, true)]->
+                                        (:UserGroup)-[w7:CAN_ACCESS WHERE coalesce(w7.valid_from <= $at, true)
+                                                                          AND coalesce(w7.valid_to > $at, true)]->
+                                        (d) } } })
   RETURN c.uid AS uid
   ORDER BY uid
   LIMIT toInteger($limit)

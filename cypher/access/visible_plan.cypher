@@ -24,16 +24,24 @@ CALL () {
 CALL (u) {
   // (aggregated inside, so a user without such a directory keeps its row, with 0)
   CALL (u) {
-    MATCH (u)-[w1:CAN_ACCESS WHERE coalesce(w1.valid_from <= $at, true) AND coalesce(w1.valid_to > $at, true)]->(d:Directory {visibility: 'all'})
+    MATCH (u)-[w1:CAN_ACCESS WHERE coalesce(w1.valid_from <= $at, true)
+                                   AND coalesce(w1.valid_to > $at, true)]->
+          (d:Directory {visibility: 'all'})
     RETURN d
     UNION
-    MATCH (u)-[w2:MEMBER_OF WHERE coalesce(w2.valid_from <= $at, true) AND coalesce(w2.valid_to > $at, true)]->(:UserGroup)-[w3:CAN_ACCESS WHERE coalesce(w3.valid_from <= $at, true) AND coalesce(w3.valid_to > $at, true)]->(d:Directory {visibility: 'all'})
+    MATCH (u)-[w2:MEMBER_OF WHERE coalesce(w2.valid_from <= $at, true)
+                                  AND coalesce(w2.valid_to > $at, true)]->
+          (:UserGroup)-[w3:CAN_ACCESS WHERE coalesce(w3.valid_from <= $at, true)
+                                            AND coalesce(w3.valid_to > $at, true)]->
+          (d:Directory {visibility: 'all'})
     RETURN d
   }
   RETURN sum(COUNT { (d)<-[:STORED_IN]-() }) AS in_all
 }
 CALL (u) {
-  OPTIONAL MATCH (u)-[w4:MEMBER_OF WHERE coalesce(w4.valid_from <= $at, true) AND coalesce(w4.valid_to > $at, true)]->(g:AccountManagerGroup)
+  OPTIONAL MATCH (u)-[w4:MEMBER_OF WHERE coalesce(w4.valid_from <= $at, true)
+                                         AND coalesce(w4.valid_to > $at, true)]->
+                 (g:AccountManagerGroup)
   RETURN sum(COUNT { (g)<-[:PRIMARY_MANAGER|SECONDARY_MANAGER]-() }) AS in_books
 }
 CALL () {

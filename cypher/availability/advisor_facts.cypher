@@ -12,12 +12,16 @@
 UNWIND $users AS user_uid
 MATCH (u:User {uid: user_uid})
 CALL (u) {
-  OPTIONAL MATCH granted = (u)-[w1:MEMBER_OF WHERE coalesce(w1.valid_from <= $at, true) AND coalesce(w1.valid_to > $at, true)]->(:CompetenceGroup)-[:CHILD_OF*0..4]->
+  OPTIONAL MATCH granted = (u)-[w1:MEMBER_OF WHERE coalesce(w1.valid_from <= $at, true)
+                                                   AND coalesce(w1.valid_to > $at, true)]->
+                           (:CompetenceGroup)-[:CHILD_OF*0..4]->
                            (:CompetenceGroup)-[:GRANTS]->(:Competence {uid: $competence})
   RETURN collect(granted) AS competence_paths
 }
 RETURN u.uid AS user, competence_paths,
-       NOT EXISTS { (u)-[w2:MEMBER_OF WHERE coalesce(w2.valid_from <= $at, true) AND coalesce(w2.valid_to > $at, true)]->(:CompetenceGroup)-[:CHILD_OF*0..4]->
+       NOT EXISTS { (u)-[w2:MEMBER_OF WHERE coalesce(w2.valid_from <= $at, true)
+                                            AND coalesce(w2.valid_to > $at, true)]->
+                    (:CompetenceGroup)-[:CHILD_OF*0..4]->
                     (:CompetenceGroup)-[:GRANTS]->(:Competence) } AS unrestricted,
        COLLECT { MATCH (u)-[:ABSENT]->(a)
                  WHERE a.start < $to AND a.end > $from

@@ -46,8 +46,12 @@ CALL (contact, home, mt) {
       AND u.active AND ($users IS NULL OR u.uid IN $users)
     RETURN u, m.valid_from AS valid_from, m.valid_to AS valid_to, member
     UNION
-    MATCH member = (u:User)-[w1:MEMBER_OF WHERE coalesce(w1.valid_from <= $at, true) AND coalesce(w1.valid_to > $at, true)]->(:CompetenceGroup)-[:CHILD_OF*0..4]->
-                   (:CompetenceGroup)<-[w2:INCLUDES WHERE coalesce(w2.valid_from <= $at, true) AND coalesce(w2.valid_to > $at, true)]-(sg)
+    MATCH member = (u:User)-[w1:MEMBER_OF WHERE coalesce(w1.valid_from <= $at, true)
+                                                AND coalesce(w1.valid_to > $at, true)]->
+                   (:CompetenceGroup)-[:CHILD_OF*0..4]->
+                   (:CompetenceGroup)<-[w2:INCLUDES WHERE coalesce(w2.valid_from <= $at, true)
+                                                          AND coalesce(w2.valid_to > $at, true)]-
+                   (sg)
     WHERE u.active AND ($users IS NULL OR u.uid IN $users)
     RETURN u, null AS valid_from, null AS valid_to, member
   }
@@ -70,7 +74,9 @@ WITH u, granting, collect({place: place.uid, valid_from: valid_from, valid_to: v
 // passes only when none of its groups has any effective competence (unrestricted).
 WITH u, grants, granting,
      CASE WHEN $competence IS NULL THEN []
-          ELSE COLLECT { MATCH (u)-[w3:MEMBER_OF WHERE coalesce(w3.valid_from <= $at, true) AND coalesce(w3.valid_to > $at, true)]->(g:CompetenceGroup) RETURN g } END AS own
+          ELSE COLLECT { MATCH (u)-[w3:MEMBER_OF WHERE coalesce(w3.valid_from <= $at, true)
+                                                       AND coalesce(w3.valid_to > $at, true)]->
+                               (g:CompetenceGroup) RETURN g } END AS own
 WHERE $competence IS NULL
    OR any(g IN own WHERE g IN granting)
    OR all(g IN own WHERE NOT EXISTS { (g)-[:CHILD_OF*0..4]->(:CompetenceGroup)

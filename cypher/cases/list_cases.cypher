@@ -22,12 +22,24 @@
 //          created_by, contact, area, assignee, user_group, sla, requirements}
 MATCH (me:User {uid: $user})
 // A user who reaches no directory sees no case: answered before any walk.
-WHERE me.active AND (me.is_admin OR EXISTS { (me)-[w1:CAN_ACCESS WHERE coalesce(w1.valid_from <= datetime(), true) AND coalesce(w1.valid_to > datetime(), true)]->(:Directory) }
-                     OR EXISTS { (me)-[w2:MEMBER_OF WHERE coalesce(w2.valid_from <= datetime(), true) AND coalesce(w2.valid_to > datetime(), true)]->(:UserGroup)-[w3:CAN_ACCESS WHERE coalesce(w3.valid_from <= datetime(), true) AND coalesce(w3.valid_to > datetime(), true)]->(:Directory) })
+WHERE me.active AND (me.is_admin OR EXISTS { (me)-[w1:CAN_ACCESS WHERE coalesce(w1.valid_from <= datetime(), true)
+                                                                       AND coalesce(w1.valid_to > datetime(), true)]->
+                                             (:Directory) }
+                     OR EXISTS { (me)-[w2:MEMBER_OF WHERE coalesce(w2.valid_from <= datetime(), true)
+                                                          AND coalesce(w2.valid_to > datetime(), true)]->
+                                 (:UserGroup)-[w3:CAN_ACCESS WHERE coalesce(w3.valid_from <= datetime(), true)
+                                                                   AND coalesce(w3.valid_to > datetime(), true)]->
+                                 (:Directory) })
 OPTIONAL MATCH (s:Settings {key: 'global'})
 WITH me, coalesce(s.second_account_manager_group, false) AS second,
-     me.is_admin OR EXISTS { (me)-[w4:CAN_ACCESS WHERE coalesce(w4.valid_from <= datetime(), true) AND coalesce(w4.valid_to > datetime(), true)]->(:Directory {visibility: 'all'}) }
-     OR EXISTS { (me)-[w5:MEMBER_OF WHERE coalesce(w5.valid_from <= datetime(), true) AND coalesce(w5.valid_to > datetime(), true)]->(:UserGroup)-[w6:CAN_ACCESS WHERE coalesce(w6.valid_from <= datetime(), true) AND coalesce(w6.valid_to > datetime(), true)]->(:Directory {visibility: 'all'}) }
+     me.is_admin OR EXISTS { (me)-[w4:CAN_ACCESS WHERE coalesce(w4.valid_from <= datetime(), true)
+                                                       AND coalesce(w4.valid_to > datetime(), true)]->
+                             (:Directory {visibility: 'all'}) }
+     OR EXISTS { (me)-[w5:MEMBER_OF WHERE coalesce(w5.valid_from <= datetime(), true)
+                                          AND coalesce(w5.valid_to > datetime(), true)]->
+                 (:UserGroup)-[w6:CAN_ACCESS WHERE coalesce(w6.valid_from <= datetime(), true)
+                                                   AND coalesce(w6.valid_to > datetime(), true)]->
+                 (:Directory {visibility: 'all'}) }
      AS wide
 CALL (me, second, wide) {
   // 1. from the contact, or from the assignee
@@ -51,16 +63,30 @@ CALL (me, second, wide) {
     MATCH (k)-[:FOR_CONTACT]->(c:Contact)
     WHERE EXISTS {
             MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'all'})
-            WHERE EXISTS { (me)-[w7:CAN_ACCESS WHERE coalesce(w7.valid_from <= datetime(), true) AND coalesce(w7.valid_to > datetime(), true)]->(d) }
-               OR EXISTS { (me)-[w8:MEMBER_OF WHERE coalesce(w8.valid_from <= datetime(), true) AND coalesce(w8.valid_to > datetime(), true)]->(:UserGroup)-[w9:CAN_ACCESS WHERE coalesce(w9.valid_from <= datetime(), true) AND coalesce(w9.valid_to > datetime(), true)]->(d) } }
+            WHERE EXISTS { (me)-[w7:CAN_ACCESS WHERE coalesce(w7.valid_from <= datetime(), true)
+                                                     AND coalesce(w7.valid_to > datetime(), true)]->
+                           (d) }
+               OR EXISTS { (me)-[w8:MEMBER_OF WHERE coalesce(w8.valid_from <= datetime(), true)
+                                                    AND coalesce(w8.valid_to > datetime(), true)]->
+                           (:UserGroup)-[w9:CAN_ACCESS WHERE coalesce(w9.valid_from <= datetime(), true)
+                                                             AND coalesce(w9.valid_to > datetime(), true)]->
+                           (d) } }
        OR EXISTS {
             MATCH (c)-[m:PRIMARY_MANAGER|SECONDARY_MANAGER]->(g:AccountManagerGroup)
             WHERE (type(m) = 'PRIMARY_MANAGER' OR second)
-              AND EXISTS { (me)-[w10:MEMBER_OF WHERE coalesce(w10.valid_from <= datetime(), true) AND coalesce(w10.valid_to > datetime(), true)]->(g) }
+              AND EXISTS { (me)-[w10:MEMBER_OF WHERE coalesce(w10.valid_from <= datetime(), true)
+                                                     AND coalesce(w10.valid_to > datetime(), true)]->
+                           (g) }
               AND EXISTS {
                 MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'assigned'})
-                WHERE EXISTS { (me)-[w11:CAN_ACCESS WHERE coalesce(w11.valid_from <= datetime(), true) AND coalesce(w11.valid_to > datetime(), true)]->(d) }
-                   OR EXISTS { (me)-[w12:MEMBER_OF WHERE coalesce(w12.valid_from <= datetime(), true) AND coalesce(w12.valid_to > datetime(), true)]->(:UserGroup)-[w13:CAN_ACCESS WHERE coalesce(w13.valid_from <= datetime(), true) AND coalesce(w13.valid_to > datetime(), true)]->(d) } } } })
+                WHERE EXISTS { (me)-[w11:CAN_ACCESS WHERE coalesce(w11.valid_from <= datetime(), true)
+                                                          AND coalesce(w11.valid_to > datetime(), true)]->
+                               (d) }
+                   OR EXISTS { (me)-[w12:MEMBER_OF WHERE coalesce(w12.valid_from <= datetime(), true)
+                                                         AND coalesce(w12.valid_to > datetime(), true)]->
+                               (:UserGroup)-[w13:CAN_ACCESS WHERE coalesce(w13.valid_from <= datetime(), true)
+                                                                  AND coalesce(w13.valid_to > datetime(), true)]->
+                               (d) } } } })
   RETURN k
   ORDER BY k.uid
   LIMIT toInteger($limit)
@@ -78,16 +104,30 @@ CALL (me, second, wide) {
     MATCH (k)-[:FOR_CONTACT]->(c:Contact)
     WHERE EXISTS {
             MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'all'})
-            WHERE EXISTS { (me)-[w14:CAN_ACCESS WHERE coalesce(w14.valid_from <= datetime(), true) AND coalesce(w14.valid_to > datetime(), true)]->(d) }
-               OR EXISTS { (me)-[w15:MEMBER_OF WHERE coalesce(w15.valid_from <= datetime(), true) AND coalesce(w15.valid_to > datetime(), true)]->(:UserGroup)-[w16:CAN_ACCESS WHERE coalesce(w16.valid_from <= datetime(), true) AND coalesce(w16.valid_to > datetime(), true)]->(d) } }
+            WHERE EXISTS { (me)-[w14:CAN_ACCESS WHERE coalesce(w14.valid_from <= datetime(), true)
+                                                      AND coalesce(w14.valid_to > datetime(), true)]->
+                           (d) }
+               OR EXISTS { (me)-[w15:MEMBER_OF WHERE coalesce(w15.valid_from <= datetime(), true)
+                                                     AND coalesce(w15.valid_to > datetime(), true)]->
+                           (:UserGroup)-[w16:CAN_ACCESS WHERE coalesce(w16.valid_from <= datetime(), true)
+                                                              AND coalesce(w16.valid_to > datetime(), true)]->
+                           (d) } }
        OR EXISTS {
             MATCH (c)-[m:PRIMARY_MANAGER|SECONDARY_MANAGER]->(g:AccountManagerGroup)
             WHERE (type(m) = 'PRIMARY_MANAGER' OR second)
-              AND EXISTS { (me)-[w17:MEMBER_OF WHERE coalesce(w17.valid_from <= datetime(), true) AND coalesce(w17.valid_to > datetime(), true)]->(g) }
+              AND EXISTS { (me)-[w17:MEMBER_OF WHERE coalesce(w17.valid_from <= datetime(), true)
+                                                     AND coalesce(w17.valid_to > datetime(), true)]->
+                           (g) }
               AND EXISTS {
                 MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'assigned'})
-                WHERE EXISTS { (me)-[w18:CAN_ACCESS WHERE coalesce(w18.valid_from <= datetime(), true) AND coalesce(w18.valid_to > datetime(), true)]->(d) }
-                   OR EXISTS { (me)-[w19:MEMBER_OF WHERE coalesce(w19.valid_from <= datetime(), true) AND coalesce(w19.valid_to > datetime(), true)]->(:UserGroup)-[w20:CAN_ACCESS WHERE coalesce(w20.valid_from <= datetime(), true) AND coalesce(w20.valid_to > datetime(), true)]->(d) } } } })
+                WHERE EXISTS { (me)-[w18:CAN_ACCESS WHERE coalesce(w18.valid_from <= datetime(), true)
+                                                          AND coalesce(w18.valid_to > datetime(), true)]->
+                               (d) }
+                   OR EXISTS { (me)-[w19:MEMBER_OF WHERE coalesce(w19.valid_from <= datetime(), true)
+                                                         AND coalesce(w19.valid_to > datetime(), true)]->
+                               (:UserGroup)-[w20:CAN_ACCESS WHERE coalesce(w20.valid_from <= datetime(), true)
+                                                                  AND coalesce(w20.valid_to > datetime(), true)]->
+                               (d) } } } })
   RETURN k
   ORDER BY k.status, k.uid
   LIMIT toInteger($limit)
@@ -103,16 +143,30 @@ CALL (me, second, wide) {
     MATCH (k)-[:FOR_CONTACT]->(c:Contact)
     WHERE EXISTS {
             MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'all'})
-            WHERE EXISTS { (me)-[w21:CAN_ACCESS WHERE coalesce(w21.valid_from <= datetime(), true) AND coalesce(w21.valid_to > datetime(), true)]->(d) }
-               OR EXISTS { (me)-[w22:MEMBER_OF WHERE coalesce(w22.valid_from <= datetime(), true) AND coalesce(w22.valid_to > datetime(), true)]->(:UserGroup)-[w23:CAN_ACCESS WHERE coalesce(w23.valid_from <= datetime(), true) AND coalesce(w23.valid_to > datetime(), true)]->(d) } }
+            WHERE EXISTS { (me)-[w21:CAN_ACCESS WHERE coalesce(w21.valid_from <= datetime(), true)
+                                                      AND coalesce(w21.valid_to > datetime(), true)]->
+                           (d) }
+               OR EXISTS { (me)-[w22:MEMBER_OF WHERE coalesce(w22.valid_from <= datetime(), true)
+                                                     AND coalesce(w22.valid_to > datetime(), true)]->
+                           (:UserGroup)-[w23:CAN_ACCESS WHERE coalesce(w23.valid_from <= datetime(), true)
+                                                              AND coalesce(w23.valid_to > datetime(), true)]->
+                           (d) } }
        OR EXISTS {
             MATCH (c)-[m:PRIMARY_MANAGER|SECONDARY_MANAGER]->(g:AccountManagerGroup)
             WHERE (type(m) = 'PRIMARY_MANAGER' OR second)
-              AND EXISTS { (me)-[w24:MEMBER_OF WHERE coalesce(w24.valid_from <= datetime(), true) AND coalesce(w24.valid_to > datetime(), true)]->(g) }
+              AND EXISTS { (me)-[w24:MEMBER_OF WHERE coalesce(w24.valid_from <= datetime(), true)
+                                                     AND coalesce(w24.valid_to > datetime(), true)]->
+                           (g) }
               AND EXISTS {
                 MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'assigned'})
-                WHERE EXISTS { (me)-[w25:CAN_ACCESS WHERE coalesce(w25.valid_from <= datetime(), true) AND coalesce(w25.valid_to > datetime(), true)]->(d) }
-                   OR EXISTS { (me)-[w26:MEMBER_OF WHERE coalesce(w26.valid_from <= datetime(), true) AND coalesce(w26.valid_to > datetime(), true)]->(:UserGroup)-[w27:CAN_ACCESS WHERE coalesce(w27.valid_from <= datetime(), true) AND coalesce(w27.valid_to > datetime(), true)]->(d) } } } })
+                WHERE EXISTS { (me)-[w25:CAN_ACCESS WHERE coalesce(w25.valid_from <= datetime(), true)
+                                                          AND coalesce(w25.valid_to > datetime(), true)]->
+                               (d) }
+                   OR EXISTS { (me)-[w26:MEMBER_OF WHERE coalesce(w26.valid_from <= datetime(), true)
+                                                         AND coalesce(w26.valid_to > datetime(), true)]->
+                               (:UserGroup)-[w27:CAN_ACCESS WHERE coalesce(w27.valid_from <= datetime(), true)
+                                                                  AND coalesce(w27.valid_to > datetime(), true)]->
+                               (d) } } } })
   RETURN k
   ORDER BY k.uid
   LIMIT toInteger($limit)
@@ -120,13 +174,21 @@ CALL (me, second, wide) {
   // 4. from the user's book: only contacts of its account manager groups can be visible
   WITH me, second
   WHERE $contact IS NULL AND $assignee IS NULL AND NOT wide
-  MATCH (me)-[w28:MEMBER_OF WHERE coalesce(w28.valid_from <= datetime(), true) AND coalesce(w28.valid_to > datetime(), true)]->(:AccountManagerGroup)
+  MATCH (me)-[w28:MEMBER_OF WHERE coalesce(w28.valid_from <= datetime(), true)
+                                  AND coalesce(w28.valid_to > datetime(), true)]->
+        (:AccountManagerGroup)
         <-[m:PRIMARY_MANAGER|SECONDARY_MANAGER]-(c:Contact)
   WHERE (type(m) = 'PRIMARY_MANAGER' OR second)
     AND EXISTS {
       MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'assigned'})
-      WHERE EXISTS { (me)-[w29:CAN_ACCESS WHERE coalesce(w29.valid_from <= datetime(), true) AND coalesce(w29.valid_to > datetime(), true)]->(d) }
-         OR EXISTS { (me)-[w30:MEMBER_OF WHERE coalesce(w30.valid_from <= datetime(), true) AND coalesce(w30.valid_to > datetime(), true)]->(:UserGroup)-[w31:CAN_ACCESS WHERE coalesce(w31.valid_from <= datetime(), true) AND coalesce(w31.valid_to > datetime(), true)]->(d) } }
+      WHERE EXISTS { (me)-[w29:CAN_ACCESS WHERE coalesce(w29.valid_from <= datetime(), true)
+                                                AND coalesce(w29.valid_to > datetime(), true)]->
+                     (d) }
+         OR EXISTS { (me)-[w30:MEMBER_OF WHERE coalesce(w30.valid_from <= datetime(), true)
+                                               AND coalesce(w30.valid_to > datetime(), true)]->
+                     (:UserGroup)-[w31:CAN_ACCESS WHERE coalesce(w31.valid_from <= datetime(), true)
+                                                        AND coalesce(w31.valid_to > datetime(), true)]->
+                     (d) } }
   WITH DISTINCT c
   MATCH (c)<-[:FOR_CONTACT]-(k:Case)
   WHERE k.uid > coalesce($after, '')

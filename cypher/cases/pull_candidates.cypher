@@ -23,18 +23,32 @@ WHERE k.status = 'active_new' AND k.pull_due IS NOT NULL AND k.created_at IS NOT
     MATCH (k)-[:FOR_CONTACT]->(c:Contact)
     WHERE EXISTS {
             MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'all'})
-            WHERE EXISTS { (agent)-[w1:CAN_ACCESS WHERE coalesce(w1.valid_from <= datetime(), true) AND coalesce(w1.valid_to > datetime(), true)]->(d) }
-               OR EXISTS { (agent)-[w2:MEMBER_OF WHERE coalesce(w2.valid_from <= datetime(), true) AND coalesce(w2.valid_to > datetime(), true)]->(:UserGroup)-[w3:CAN_ACCESS WHERE coalesce(w3.valid_from <= datetime(), true) AND coalesce(w3.valid_to > datetime(), true)]->(d) } }
+            WHERE EXISTS { (agent)-[w1:CAN_ACCESS WHERE coalesce(w1.valid_from <= datetime(), true)
+                                                        AND coalesce(w1.valid_to > datetime(), true)]->
+                           (d) }
+               OR EXISTS { (agent)-[w2:MEMBER_OF WHERE coalesce(w2.valid_from <= datetime(), true)
+                                                       AND coalesce(w2.valid_to > datetime(), true)]->
+                           (:UserGroup)-[w3:CAN_ACCESS WHERE coalesce(w3.valid_from <= datetime(), true)
+                                                             AND coalesce(w3.valid_to > datetime(), true)]->
+                           (d) } }
        OR EXISTS {
             MATCH (c)-[m:PRIMARY_MANAGER|SECONDARY_MANAGER]->(g:AccountManagerGroup)
             WHERE (type(m) = 'PRIMARY_MANAGER'
                    OR EXISTS { (s:Settings {key: 'global'})
                                WHERE s.second_account_manager_group })
-              AND EXISTS { (agent)-[w4:MEMBER_OF WHERE coalesce(w4.valid_from <= datetime(), true) AND coalesce(w4.valid_to > datetime(), true)]->(g) }
+              AND EXISTS { (agent)-[w4:MEMBER_OF WHERE coalesce(w4.valid_from <= datetime(), true)
+                                                       AND coalesce(w4.valid_to > datetime(), true)]->
+                           (g) }
               AND EXISTS {
                 MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'assigned'})
-                WHERE EXISTS { (agent)-[w5:CAN_ACCESS WHERE coalesce(w5.valid_from <= datetime(), true) AND coalesce(w5.valid_to > datetime(), true)]->(d) }
-                   OR EXISTS { (agent)-[w6:MEMBER_OF WHERE coalesce(w6.valid_from <= datetime(), true) AND coalesce(w6.valid_to > datetime(), true)]->(:UserGroup)-[w7:CAN_ACCESS WHERE coalesce(w7.valid_from <= datetime(), true) AND coalesce(w7.valid_to > datetime(), true)]->(d) } } } })
+                WHERE EXISTS { (agent)-[w5:CAN_ACCESS WHERE coalesce(w5.valid_from <= datetime(), true)
+                                                            AND coalesce(w5.valid_to > datetime(), true)]->
+                               (d) }
+                   OR EXISTS { (agent)-[w6:MEMBER_OF WHERE coalesce(w6.valid_from <= datetime(), true)
+                                                           AND coalesce(w6.valid_to > datetime(), true)]->
+                               (:UserGroup)-[w7:CAN_ACCESS WHERE coalesce(w7.valid_from <= datetime(), true)
+                                                                 AND coalesce(w7.valid_to > datetime(), true)]->
+                               (d) } } } })
 RETURN k.uid AS uid
 ORDER BY k.status, k.pull_due, k.created_at, k.uid
 LIMIT toInteger($limit)

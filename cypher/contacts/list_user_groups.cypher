@@ -5,7 +5,9 @@
 MATCH (g:UserGroup)
 WHERE ($uids IS NULL OR g.uid IN $uids) AND ($after IS NULL OR g.uid > $after)
 RETURN g {.uid, .name,
-          members: COLLECT { MATCH (u:User)-[w1:MEMBER_OF WHERE coalesce(w1.valid_from <= datetime(), true) AND coalesce(w1.valid_to > datetime(), true)]->(g) RETURN u.uid ORDER BY u.uid }}
+          members: COLLECT { MATCH (u:User)-[w1:MEMBER_OF WHERE coalesce(w1.valid_from <= datetime(), true)
+                                                                AND coalesce(w1.valid_to > datetime(), true)]->
+                                   (g) RETURN u.uid ORDER BY u.uid }}
        AS item
 ORDER BY g.uid
 LIMIT toInteger($limit)

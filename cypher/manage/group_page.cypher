@@ -11,10 +11,14 @@ WITH g, p, COLLECT { MATCH up = (g)-[:CHILD_OF*1..]->(a:CompetenceGroup)
                      RETURN a {.uid, .name} ORDER BY length(up) } AS ancestors
 RETURN g {.uid, .name, parent: p.uid, layer: 1 + size(ancestors)} AS group,
        ancestors,
-       COLLECT { MATCH (u:User)-[w1:MEMBER_OF WHERE coalesce(w1.valid_from <= datetime(), true) AND coalesce(w1.valid_to > datetime(), true)]->(g)
+       COLLECT { MATCH (u:User)-[w1:MEMBER_OF WHERE coalesce(w1.valid_from <= datetime(), true)
+                                                    AND coalesce(w1.valid_to > datetime(), true)]->
+                       (g)
                  RETURN u {.uid, .name, .email} ORDER BY toLower(u.name), u.uid
                  LIMIT toInteger($limit) } AS members,
-       COUNT { (:User)-[w2:MEMBER_OF WHERE coalesce(w2.valid_from <= datetime(), true) AND coalesce(w2.valid_to > datetime(), true)]->(g) } AS member_count,
+       COUNT { (:User)-[w2:MEMBER_OF WHERE coalesce(w2.valid_from <= datetime(), true)
+                                           AND coalesce(w2.valid_to > datetime(), true)]->
+               (g) } AS member_count,
        COLLECT { MATCH (u:User)-[:MANAGES]->(g)
                  RETURN u {.uid, .name, .email} ORDER BY toLower(u.name), u.uid } AS managers,
        COLLECT { MATCH (g)-[:GRANTS]->(c:Competence) RETURN c.uid ORDER BY c.uid } AS own,

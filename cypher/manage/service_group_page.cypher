@@ -10,5 +10,7 @@ RETURN COLLECT { MATCH (u:User)-[r:MEMBER_OF]->(sg)
                          valid_to: r.valid_to} ORDER BY toLower(u.name), u.uid } AS members,
        COLLECT { MATCH (u:User)-[:MANAGES]->(sg)
                  RETURN u {.uid, .name, .email} ORDER BY toLower(u.name), u.uid } AS managers,
-       COLLECT { MATCH (sg)-[w1:INCLUDES WHERE coalesce(w1.valid_from <= datetime(), true) AND coalesce(w1.valid_to > datetime(), true)]->(g:CompetenceGroup)
+       COLLECT { MATCH (sg)-[w1:INCLUDES WHERE coalesce(w1.valid_from <= datetime(), true)
+                                               AND coalesce(w1.valid_to > datetime(), true)]->
+                       (g:CompetenceGroup)
                  RETURN g {.uid, .name} ORDER BY toLower(g.name), g.uid } AS linked

@@ -18,7 +18,9 @@ WITH DISTINCT g
 OPTIONAL MATCH (g)-[:CHILD_OF]->(p:CompetenceGroup)
 RETURN g.uid AS uid, g.name AS name, p.uid AS parent,
        1 + COUNT { (g)-[:CHILD_OF*1..]->(:CompetenceGroup) } AS layer,
-       COUNT { (:User)-[w1:MEMBER_OF WHERE coalesce(w1.valid_from <= datetime(), true) AND coalesce(w1.valid_to > datetime(), true)]->(g) } AS members,
+       COUNT { (:User)-[w1:MEMBER_OF WHERE coalesce(w1.valid_from <= datetime(), true)
+                                           AND coalesce(w1.valid_to > datetime(), true)]->
+               (g) } AS members,
        COLLECT { MATCH (g)-[:GRANTS]->(c:Competence) RETURN c.name ORDER BY c.name }
          AS competences
 ORDER BY toLower(g.name), g.uid

@@ -7,15 +7,21 @@
 //          manages [{uid, name, kind}]
 MATCH (u:User {uid: $uid})
 RETURN u {.uid, .name, .email, .active, .is_admin} AS user,
-       COLLECT { MATCH (u)-[w1:MEMBER_OF WHERE coalesce(w1.valid_from <= datetime(), true) AND coalesce(w1.valid_to > datetime(), true)]->(g:CompetenceGroup)
+       COLLECT { MATCH (u)-[w1:MEMBER_OF WHERE coalesce(w1.valid_from <= datetime(), true)
+                                               AND coalesce(w1.valid_to > datetime(), true)]->
+                       (g:CompetenceGroup)
                  RETURN g {.uid, .name} ORDER BY toLower(g.name) } AS competence_groups,
        COLLECT { MATCH (u)-[r:MEMBER_OF]->(sg:ServiceGroup)
                  WHERE coalesce(r.valid_to > datetime(), true)  // not ended: now or planned
                  RETURN {group: sg {.uid, .name}, via: null, valid_from: r.valid_from,
                          valid_to: r.valid_to} AS row
                  UNION
-                 MATCH (u)-[w2:MEMBER_OF WHERE coalesce(w2.valid_from <= datetime(), true) AND coalesce(w2.valid_to > datetime(), true)]->(:CompetenceGroup)-[:CHILD_OF*0..4]->
-                       (via:CompetenceGroup)<-[w3:INCLUDES WHERE coalesce(w3.valid_from <= datetime(), true) AND coalesce(w3.valid_to > datetime(), true)]-(sg:ServiceGroup)
+                 MATCH (u)-[w2:MEMBER_OF WHERE coalesce(w2.valid_from <= datetime(), true)
+                                               AND coalesce(w2.valid_to > datetime(), true)]->
+                       (:CompetenceGroup)-[:CHILD_OF*0..4]->
+                       (via:CompetenceGroup)<-[w3:INCLUDES WHERE coalesce(w3.valid_from <= datetime(), true)
+                                                                 AND coalesce(w3.valid_to > datetime(), true)]-
+                       (sg:ServiceGroup)
                  RETURN {group: sg {.uid, .name}, via: via {.uid, .name}, valid_from: null,
                          valid_to: null} AS row } AS service_groups,
        COLLECT { MATCH (u)-[:MANAGES]->(g)

@@ -35,10 +35,18 @@ WITH u, m, c, k, sender, r,
      coalesce(head(COLLECT { MATCH (m)-[:ROUTED_TO]->(g:UserGroup) RETURN g }),
               head(COLLECT { MATCH (k)-[:ROUTED_TO]->(g:UserGroup) RETURN g })) AS g
 WITH u, m, c, k, sender, a, r, g,
-     a IS NULL OR EXISTS { (u)-[w1:CAN_ACCESS WHERE coalesce(w1.valid_from <= datetime(), true) AND coalesce(w1.valid_to > datetime(), true)]->(a) }
-       OR EXISTS { (u)-[w2:MEMBER_OF WHERE coalesce(w2.valid_from <= datetime(), true) AND coalesce(w2.valid_to > datetime(), true)]->(:UserGroup)-[w3:CAN_ACCESS WHERE coalesce(w3.valid_from <= datetime(), true) AND coalesce(w3.valid_to > datetime(), true)]->(a) } AS area_ok,
+     a IS NULL OR EXISTS { (u)-[w1:CAN_ACCESS WHERE coalesce(w1.valid_from <= datetime(), true)
+                                                    AND coalesce(w1.valid_to > datetime(), true)]->
+                           (a) }
+       OR EXISTS { (u)-[w2:MEMBER_OF WHERE coalesce(w2.valid_from <= datetime(), true)
+                                           AND coalesce(w2.valid_to > datetime(), true)]->
+                   (:UserGroup)-[w3:CAN_ACCESS WHERE coalesce(w3.valid_from <= datetime(), true)
+                                                     AND coalesce(w3.valid_to > datetime(), true)]->
+                   (a) } AS area_ok,
      NOT coalesce(m.private, false) OR r = u OR sender = u AS private_ok,
-     g IS NULL OR EXISTS { (u)-[w4:MEMBER_OF WHERE coalesce(w4.valid_from <= datetime(), true) AND coalesce(w4.valid_to > datetime(), true)]->(g) } AS group_ok
+     g IS NULL OR EXISTS { (u)-[w4:MEMBER_OF WHERE coalesce(w4.valid_from <= datetime(), true)
+                                                   AND coalesce(w4.valid_to > datetime(), true)]->
+                           (g) } AS group_ok
 WITH m, c, k, sender, a, r, g, area_ok AND private_ok AND group_ok AS readable,
      [reason IN [CASE WHEN NOT area_ok THEN 'area' END,
                  CASE WHEN NOT private_ok THEN 'private' END,

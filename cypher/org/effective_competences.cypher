@@ -6,7 +6,9 @@
 // :params {at: datetime(), uid: "kari"}
 // columns: user, competences [{meeting_type, customer_category, paths}], unrestricted
 MATCH (u:User {uid: $uid})
-OPTIONAL MATCH path = (u)-[w1:MEMBER_OF WHERE coalesce(w1.valid_from <= $at, true) AND coalesce(w1.valid_to > $at, true)]->(:CompetenceGroup)-[:CHILD_OF*0..4]->(:CompetenceGroup)
+OPTIONAL MATCH path = (u)-[w1:MEMBER_OF WHERE coalesce(w1.valid_from <= $at, true)
+                                              AND coalesce(w1.valid_to > $at, true)]->
+                      (:CompetenceGroup)-[:CHILD_OF*0..4]->(:CompetenceGroup)
                       -[:GRANTS]->(c:Competence)
 WITH u, c, collect(path) AS paths
 ORDER BY c.meeting_type, c.customer_category

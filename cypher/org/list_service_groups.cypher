@@ -20,7 +20,9 @@ RETURN sg {.uid, .name, .email,
       meeting_types: COLLECT { MATCH (lvl)-[:LIMITED_TO]->(mt:MeetingType)
                                RETURN mt.uid ORDER BY mt.uid }}
     ORDER BY lvl.uid },
-  competence_groups: COLLECT { MATCH (sg)-[w1:INCLUDES WHERE coalesce(w1.valid_from <= datetime(), true) AND coalesce(w1.valid_to > datetime(), true)]->(g:CompetenceGroup)
+  competence_groups: COLLECT { MATCH (sg)-[w1:INCLUDES WHERE coalesce(w1.valid_from <= datetime(), true)
+                                                             AND coalesce(w1.valid_to > datetime(), true)]->
+                                     (g:CompetenceGroup)
                                RETURN g.uid ORDER BY g.uid }} AS item
 ORDER BY sg.uid
 LIMIT toInteger($limit)

@@ -10,8 +10,11 @@ CALL (sg) {
   WHERE (m.valid_from IS NULL OR m.valid_from <= $at) AND (m.valid_to IS NULL OR $at < m.valid_to)
   RETURN u, path
   UNION
-  MATCH path = (u:User)-[w1:MEMBER_OF WHERE coalesce(w1.valid_from <= $at, true) AND coalesce(w1.valid_to > $at, true)]->(:CompetenceGroup)-[:CHILD_OF*0..4]->(:CompetenceGroup)
-               <-[w2:INCLUDES WHERE coalesce(w2.valid_from <= $at, true) AND coalesce(w2.valid_to > $at, true)]-(sg)
+  MATCH path = (u:User)-[w1:MEMBER_OF WHERE coalesce(w1.valid_from <= $at, true)
+                                            AND coalesce(w1.valid_to > $at, true)]->
+               (:CompetenceGroup)-[:CHILD_OF*0..4]->(:CompetenceGroup)
+               <-[w2:INCLUDES WHERE coalesce(w2.valid_from <= $at, true)
+                                    AND coalesce(w2.valid_to > $at, true)]-(sg)
   RETURN u, path
 }
 WITH u, collect(path) AS paths

@@ -20,7 +20,9 @@ CALL () {
   // unrestricted active users (no effective competence) serve every pair where they work
   MATCH (u:User)-[:WORKS_AT]->(p:Location)
   WHERE u.active
-    AND NOT EXISTS { (u)-[w1:MEMBER_OF WHERE coalesce(w1.valid_from <= $at, true) AND coalesce(w1.valid_to > $at, true)]->(:CompetenceGroup)-[:CHILD_OF*0..4]->
+    AND NOT EXISTS { (u)-[w1:MEMBER_OF WHERE coalesce(w1.valid_from <= $at, true)
+                                             AND coalesce(w1.valid_to > $at, true)]->
+                     (:CompetenceGroup)-[:CHILD_OF*0..4]->
                      (:CompetenceGroup)-[:GRANTS]->(:Competence) }
   RETURN collect(DISTINCT p) AS open
 }
@@ -39,7 +41,9 @@ CALL (mt, cat) {
   WITH collect(DISTINCT g) AS granting
   RETURN granting,
          COLLECT { UNWIND granting AS g
-                   MATCH (g)<-[w2:MEMBER_OF WHERE coalesce(w2.valid_from <= $at, true) AND coalesce(w2.valid_to > $at, true)]-(u:User)-[:WORKS_AT]->(p:Location)
+                   MATCH (g)<-[w2:MEMBER_OF WHERE coalesce(w2.valid_from <= $at, true)
+                                                  AND coalesce(w2.valid_to > $at, true)]-
+                         (u:User)-[:WORKS_AT]->(p:Location)
                    WHERE u.active
                    RETURN DISTINCT p } AS worked
 }
@@ -68,14 +72,21 @@ WHERE NOT l IN open AND NOT l IN worked
         AND (m.valid_to IS NULL OR $at < m.valid_to)
       RETURN u
       UNION
-      MATCH (u:User)-[w3:MEMBER_OF WHERE coalesce(w3.valid_from <= $at, true) AND coalesce(w3.valid_to > $at, true)]->(:CompetenceGroup)-[:CHILD_OF*0..4]->
-            (:CompetenceGroup)<-[w4:INCLUDES WHERE coalesce(w4.valid_from <= $at, true) AND coalesce(w4.valid_to > $at, true)]-(sg)
+      MATCH (u:User)-[w3:MEMBER_OF WHERE coalesce(w3.valid_from <= $at, true)
+                                         AND coalesce(w3.valid_to > $at, true)]->
+            (:CompetenceGroup)-[:CHILD_OF*0..4]->
+            (:CompetenceGroup)<-[w4:INCLUDES WHERE coalesce(w4.valid_from <= $at, true)
+                                                   AND coalesce(w4.valid_to > $at, true)]-(sg)
       WHERE u.active
       RETURN u
     }
     WITH lvl, u
-    WHERE (EXISTS { (u)-[w5:MEMBER_OF WHERE coalesce(w5.valid_from <= $at, true) AND coalesce(w5.valid_to > $at, true)]->(g:CompetenceGroup) WHERE g IN granting }
-           OR NOT EXISTS { (u)-[w6:MEMBER_OF WHERE coalesce(w6.valid_from <= $at, true) AND coalesce(w6.valid_to > $at, true)]->(:CompetenceGroup)-[:CHILD_OF*0..4]->
+    WHERE (EXISTS { (u)-[w5:MEMBER_OF WHERE coalesce(w5.valid_from <= $at, true)
+                                            AND coalesce(w5.valid_to > $at, true)]->
+                    (g:CompetenceGroup) WHERE g IN granting }
+           OR NOT EXISTS { (u)-[w6:MEMBER_OF WHERE coalesce(w6.valid_from <= $at, true)
+                                                   AND coalesce(w6.valid_to > $at, true)]->
+                           (:CompetenceGroup)-[:CHILD_OF*0..4]->
                            (:CompetenceGroup)-[:GRANTS]->(:Competence) })
       AND EXISTS { (u)-[:WORKS_AT]->(p:Location)
                    WHERE NOT EXISTS { (lvl)-[:EXTENDS_TO]->() }
@@ -106,8 +117,12 @@ RETURN mt {.uid, .name} AS meeting_type, cat {.uid, .name} AS customer_category,
                AND (m.valid_to IS NULL OR $at < m.valid_to)
              RETURN u
              UNION
-             MATCH (u:User)-[w7:MEMBER_OF WHERE coalesce(w7.valid_from <= $at, true) AND coalesce(w7.valid_to > $at, true)]->(:CompetenceGroup)-[:CHILD_OF*0..4]->
-                   (:CompetenceGroup)<-[w8:INCLUDES WHERE coalesce(w8.valid_from <= $at, true) AND coalesce(w8.valid_to > $at, true)]-(sg)
+             MATCH (u:User)-[w7:MEMBER_OF WHERE coalesce(w7.valid_from <= $at, true)
+                                                AND coalesce(w7.valid_to > $at, true)]->
+                   (:CompetenceGroup)-[:CHILD_OF*0..4]->
+                   (:CompetenceGroup)<-[w8:INCLUDES WHERE coalesce(w8.valid_from <= $at, true)
+                                                          AND coalesce(w8.valid_to > $at, true)]-
+                   (sg)
              WHERE u.active
              RETURN u
            }
@@ -122,7 +137,8 @@ RETURN mt {.uid, .name} AS meeting_type, cat {.uid, .name} AS customer_category,
        }
        + COLLECT {
            UNWIND granting AS g
-           MATCH (g)<-[w9:MEMBER_OF WHERE coalesce(w9.valid_from <= $at, true) AND coalesce(w9.valid_to > $at, true)]-(u:User)
+           MATCH (g)<-[w9:MEMBER_OF WHERE coalesce(w9.valid_from <= $at, true)
+                                          AND coalesce(w9.valid_to > $at, true)]-(u:User)
            WHERE u.active
            RETURN DISTINCT {user: u {.uid, .name}, failed: 'reach'} AS miss
            ORDER BY miss.user.uid LIMIT 3

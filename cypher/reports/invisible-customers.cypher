@@ -14,7 +14,9 @@ WITH c, directories,
      COLLECT { MATCH (c)-[m:PRIMARY_MANAGER|SECONDARY_MANAGER]->(g:AccountManagerGroup)
                WHERE type(m) = 'PRIMARY_MANAGER' OR $second RETURN g } AS groups
 WITH c, directories, groups,
-     [g IN groups WHERE EXISTS { (g)<-[w1:MEMBER_OF WHERE coalesce(w1.valid_from <= $at, true) AND coalesce(w1.valid_to > $at, true)]-(u:User) WHERE u.active }] AS staffed
+     [g IN groups WHERE EXISTS { (g)<-[w1:MEMBER_OF WHERE coalesce(w1.valid_from <= $at, true)
+                                                          AND coalesce(w1.valid_to > $at, true)]-
+                                 (u:User) WHERE u.active }] AS staffed
 WHERE size(staffed) = 0
 RETURN c {.uid, .name, .email} AS contact,
        CASE WHEN size(groups) = 0 THEN 'no_account_manager_group'

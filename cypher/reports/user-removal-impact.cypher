@@ -16,7 +16,9 @@
 // :params {user: "kari", second: false, at: datetime("2026-12-15T12:00:00Z"), basic: false, after: null, limit: 50}
 // columns: lost (visibility, service, case or task), subject {label, uid, name}, details
 CALL () {
-  MATCH (u:User {uid: $user})-[w1:MEMBER_OF WHERE coalesce(w1.valid_from <= $at, true) AND coalesce(w1.valid_to > $at, true)]->(g:AccountManagerGroup)
+  MATCH (u:User {uid: $user})-[w1:MEMBER_OF WHERE coalesce(w1.valid_from <= $at, true)
+                                                  AND coalesce(w1.valid_to > $at, true)]->
+        (g:AccountManagerGroup)
         <-[m:PRIMARY_MANAGER|SECONDARY_MANAGER]-(c:Contact)
   WHERE (type(m) = 'PRIMARY_MANAGER' OR $second)
     AND ($after IS NULL OR 'visibility' > $after[0]
@@ -25,7 +27,8 @@ CALL () {
   WITH u, c, collect(DISTINCT g.uid) AS groups
   WHERE NOT EXISTS {
     MATCH (c)-[m2:PRIMARY_MANAGER|SECONDARY_MANAGER]->(:AccountManagerGroup)
-          <-[w2:MEMBER_OF WHERE coalesce(w2.valid_from <= $at, true) AND coalesce(w2.valid_to > $at, true)]-(other:User)
+          <-[w2:MEMBER_OF WHERE coalesce(w2.valid_from <= $at, true)
+                                AND coalesce(w2.valid_to > $at, true)]-(other:User)
     WHERE other <> u AND other.active AND (type(m2) = 'PRIMARY_MANAGER' OR $second) }
   RETURN 'visibility' AS lost, c AS subject, groups AS details
   ORDER BY c.uid LIMIT toInteger($limit)
@@ -33,7 +36,9 @@ CALL () {
   MATCH (u:User {uid: $user})
   WHERE u.active AND ($after IS NULL OR 'service' >= $after[0])
   WITH u,
-       COLLECT { MATCH (u)-[w3:MEMBER_OF WHERE coalesce(w3.valid_from <= $at, true) AND coalesce(w3.valid_to > $at, true)]->(:CompetenceGroup)-[:CHILD_OF*0..4]->
+       COLLECT { MATCH (u)-[w3:MEMBER_OF WHERE coalesce(w3.valid_from <= $at, true)
+                                               AND coalesce(w3.valid_to > $at, true)]->
+                       (:CompetenceGroup)-[:CHILD_OF*0..4]->
                        (:CompetenceGroup)-[:GRANTS]->(c:Competence)
                  RETURN DISTINCT c.uid } AS mine,
        COLLECT { MATCH (u)-[:WORKS_AT]->(p:Location) RETURN p } AS works,
@@ -42,8 +47,12 @@ CALL () {
                    AND (m.valid_to IS NULL OR $at < m.valid_to)
                  RETURN sg
                  UNION
-                 MATCH (u)-[w4:MEMBER_OF WHERE coalesce(w4.valid_from <= $at, true) AND coalesce(w4.valid_to > $at, true)]->(:CompetenceGroup)-[:CHILD_OF*0..4]->
-                       (:CompetenceGroup)<-[w5:INCLUDES WHERE coalesce(w5.valid_from <= $at, true) AND coalesce(w5.valid_to > $at, true)]-(sg:ServiceGroup)
+                 MATCH (u)-[w4:MEMBER_OF WHERE coalesce(w4.valid_from <= $at, true)
+                                               AND coalesce(w4.valid_to > $at, true)]->
+                       (:CompetenceGroup)-[:CHILD_OF*0..4]->
+                       (:CompetenceGroup)<-[w5:INCLUDES WHERE coalesce(w5.valid_from <= $at, true)
+                                                              AND coalesce(w5.valid_to > $at, true)]-
+                       (sg:ServiceGroup)
                  RETURN sg } AS groups
   // the pairs the user may serve: their competences, or every pair when unrestricted
   MATCH (mt:MeetingType)-[:IN_THEME]->(th:MeetingTheme), (cat:CustomerCategory)
@@ -83,8 +92,12 @@ CALL () {
   WHERE NOT EXISTS {
       MATCH (v:User)-[:WORKS_AT]->(l)
       WHERE v <> u AND v.active
-        AND (EXISTS { (v)-[w6:MEMBER_OF WHERE coalesce(w6.valid_from <= $at, true) AND coalesce(w6.valid_to > $at, true)]->(g:CompetenceGroup) WHERE g IN granting }
-             OR NOT EXISTS { (v)-[w7:MEMBER_OF WHERE coalesce(w7.valid_from <= $at, true) AND coalesce(w7.valid_to > $at, true)]->(:CompetenceGroup)-[:CHILD_OF*0..4]->
+        AND (EXISTS { (v)-[w6:MEMBER_OF WHERE coalesce(w6.valid_from <= $at, true)
+                                              AND coalesce(w6.valid_to > $at, true)]->
+                      (g:CompetenceGroup) WHERE g IN granting }
+             OR NOT EXISTS { (v)-[w7:MEMBER_OF WHERE coalesce(w7.valid_from <= $at, true)
+                                                     AND coalesce(w7.valid_to > $at, true)]->
+                             (:CompetenceGroup)-[:CHILD_OF*0..4]->
                              (:CompetenceGroup)-[:GRANTS]->(:Competence) }) }
     AND NOT EXISTS {
       MATCH (sg:ServiceGroup)-[:OFFERS]->(lvl:ServiceLevel)
@@ -102,15 +115,22 @@ CALL () {
           AND (m.valid_to IS NULL OR $at < m.valid_to)
         RETURN v
         UNION
-        MATCH (v:User)-[w8:MEMBER_OF WHERE coalesce(w8.valid_from <= $at, true) AND coalesce(w8.valid_to > $at, true)]->(:CompetenceGroup)-[:CHILD_OF*0..4]->
-              (:CompetenceGroup)<-[w9:INCLUDES WHERE coalesce(w9.valid_from <= $at, true) AND coalesce(w9.valid_to > $at, true)]-(sg)
+        MATCH (v:User)-[w8:MEMBER_OF WHERE coalesce(w8.valid_from <= $at, true)
+                                           AND coalesce(w8.valid_to > $at, true)]->
+              (:CompetenceGroup)-[:CHILD_OF*0..4]->
+              (:CompetenceGroup)<-[w9:INCLUDES WHERE coalesce(w9.valid_from <= $at, true)
+                                                     AND coalesce(w9.valid_to > $at, true)]-(sg)
         WHERE v.active
         RETURN v
       }
       WITH lvl, v
       WHERE v <> u
-        AND (EXISTS { (v)-[w10:MEMBER_OF WHERE coalesce(w10.valid_from <= $at, true) AND coalesce(w10.valid_to > $at, true)]->(g:CompetenceGroup) WHERE g IN granting }
-             OR NOT EXISTS { (v)-[w11:MEMBER_OF WHERE coalesce(w11.valid_from <= $at, true) AND coalesce(w11.valid_to > $at, true)]->(:CompetenceGroup)-[:CHILD_OF*0..4]->
+        AND (EXISTS { (v)-[w10:MEMBER_OF WHERE coalesce(w10.valid_from <= $at, true)
+                                               AND coalesce(w10.valid_to > $at, true)]->
+                      (g:CompetenceGroup) WHERE g IN granting }
+             OR NOT EXISTS { (v)-[w11:MEMBER_OF WHERE coalesce(w11.valid_from <= $at, true)
+                                                      AND coalesce(w11.valid_to > $at, true)]->
+                             (:CompetenceGroup)-[:CHILD_OF*0..4]->
                              (:CompetenceGroup)-[:GRANTS]->(:Competence) })
         AND EXISTS { (v)-[:WORKS_AT]->(p:Location)
                      WHERE NOT EXISTS { (lvl)-[:EXTENDS_TO]->() }

@@ -10,13 +10,17 @@
 //          groups (the groups that make the user an advisor)
 MATCH (u:User)
 WHERE u.active AND ($after IS NULL OR u.uid > $after)
-  AND EXISTS { (u)-[w1:MEMBER_OF WHERE coalesce(w1.valid_from <= $at, true) AND coalesce(w1.valid_to > $at, true)]->(:CompetenceGroup|ServiceGroup) }
+  AND EXISTS { (u)-[w1:MEMBER_OF WHERE coalesce(w1.valid_from <= $at, true)
+                                       AND coalesce(w1.valid_to > $at, true)]->
+               (:CompetenceGroup|ServiceGroup) }
 WITH u, EXISTS { (u)-[:WORKS_AT]->(:Location) } AS works,
      EXISTS { (u)-[:HAS_HOURS]->(:WorkingHours) } AS has_hours
 WHERE NOT works OR NOT has_hours
 RETURN u {.uid, .name, .email} AS user,
        CASE WHEN NOT works THEN 'works_at_no_location' ELSE 'no_working_hours' END AS reason,
-       COLLECT { MATCH (u)-[w2:MEMBER_OF WHERE coalesce(w2.valid_from <= $at, true) AND coalesce(w2.valid_to > $at, true)]->(g:CompetenceGroup|ServiceGroup)
+       COLLECT { MATCH (u)-[w2:MEMBER_OF WHERE coalesce(w2.valid_from <= $at, true)
+                                               AND coalesce(w2.valid_to > $at, true)]->
+                       (g:CompetenceGroup|ServiceGroup)
                  RETURN g.uid ORDER BY g.uid } AS groups
 ORDER BY u.uid
 LIMIT toInteger($limit)

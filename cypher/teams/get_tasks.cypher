@@ -22,18 +22,32 @@ WHERE ($status IS NULL OR x.status = $status) AND x.uid > coalesce($after, '')
     MATCH (x)-[:CONCERNS]->(c:Contact)
     WHERE EXISTS {
             MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'all'})
-            WHERE EXISTS { (me)-[w1:CAN_ACCESS WHERE coalesce(w1.valid_from <= datetime(), true) AND coalesce(w1.valid_to > datetime(), true)]->(d) }
-               OR EXISTS { (me)-[w2:MEMBER_OF WHERE coalesce(w2.valid_from <= datetime(), true) AND coalesce(w2.valid_to > datetime(), true)]->(:UserGroup)-[w3:CAN_ACCESS WHERE coalesce(w3.valid_from <= datetime(), true) AND coalesce(w3.valid_to > datetime(), true)]->(d) } }
+            WHERE EXISTS { (me)-[w1:CAN_ACCESS WHERE coalesce(w1.valid_from <= datetime(), true)
+                                                     AND coalesce(w1.valid_to > datetime(), true)]->
+                           (d) }
+               OR EXISTS { (me)-[w2:MEMBER_OF WHERE coalesce(w2.valid_from <= datetime(), true)
+                                                    AND coalesce(w2.valid_to > datetime(), true)]->
+                           (:UserGroup)-[w3:CAN_ACCESS WHERE coalesce(w3.valid_from <= datetime(), true)
+                                                             AND coalesce(w3.valid_to > datetime(), true)]->
+                           (d) } }
        OR EXISTS {
             MATCH (c)-[m:PRIMARY_MANAGER|SECONDARY_MANAGER]->(g:AccountManagerGroup)
             WHERE (type(m) = 'PRIMARY_MANAGER'
                    OR EXISTS { (s:Settings {key: 'global'})
                                WHERE s.second_account_manager_group })
-              AND EXISTS { (me)-[w4:MEMBER_OF WHERE coalesce(w4.valid_from <= datetime(), true) AND coalesce(w4.valid_to > datetime(), true)]->(g) }
+              AND EXISTS { (me)-[w4:MEMBER_OF WHERE coalesce(w4.valid_from <= datetime(), true)
+                                                    AND coalesce(w4.valid_to > datetime(), true)]->
+                           (g) }
               AND EXISTS {
                 MATCH (c)-[:STORED_IN]->(d:Directory {visibility: 'assigned'})
-                WHERE EXISTS { (me)-[w5:CAN_ACCESS WHERE coalesce(w5.valid_from <= datetime(), true) AND coalesce(w5.valid_to > datetime(), true)]->(d) }
-                   OR EXISTS { (me)-[w6:MEMBER_OF WHERE coalesce(w6.valid_from <= datetime(), true) AND coalesce(w6.valid_to > datetime(), true)]->(:UserGroup)-[w7:CAN_ACCESS WHERE coalesce(w7.valid_from <= datetime(), true) AND coalesce(w7.valid_to > datetime(), true)]->(d) } } } }))
+                WHERE EXISTS { (me)-[w5:CAN_ACCESS WHERE coalesce(w5.valid_from <= datetime(), true)
+                                                         AND coalesce(w5.valid_to > datetime(), true)]->
+                               (d) }
+                   OR EXISTS { (me)-[w6:MEMBER_OF WHERE coalesce(w6.valid_from <= datetime(), true)
+                                                        AND coalesce(w6.valid_to > datetime(), true)]->
+                               (:UserGroup)-[w7:CAN_ACCESS WHERE coalesce(w7.valid_from <= datetime(), true)
+                                                                 AND coalesce(w7.valid_to > datetime(), true)]->
+                               (d) } } } }))
 WITH x
 ORDER BY x.uid
 LIMIT toInteger($limit)

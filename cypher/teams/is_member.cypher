@@ -4,4 +4,6 @@
 // columns: team_found, member
 OPTIONAL MATCH (t:Team {uid: $team})
 RETURN t IS NOT NULL AS team_found,
-       EXISTS { (:User {uid: $user})-[w1:MEMBER_OF WHERE coalesce(w1.valid_from <= datetime(), true) AND coalesce(w1.valid_to > datetime(), true)]->(t) } AS member
+       EXISTS { (:User {uid: $user})-[w1:MEMBER_OF WHERE coalesce(w1.valid_from <= datetime(), true)
+                                                         AND coalesce(w1.valid_to > datetime(), true)]->
+                (t) } AS member

@@ -5,7 +5,9 @@
 MATCH (t:Team)
 WHERE ($uids IS NULL OR t.uid IN $uids) AND ($after IS NULL OR t.uid > $after)
 RETURN t {.uid, .name,
-          members: COLLECT { MATCH (u:User)-[w1:MEMBER_OF WHERE coalesce(w1.valid_from <= datetime(), true) AND coalesce(w1.valid_to > datetime(), true)]->(t) RETURN u.uid ORDER BY u.uid }}
+          members: COLLECT { MATCH (u:User)-[w1:MEMBER_OF WHERE coalesce(w1.valid_from <= datetime(), true)
+                                                                AND coalesce(w1.valid_to > datetime(), true)]->
+                                   (t) RETURN u.uid ORDER BY u.uid }}
        AS item
 ORDER BY t.uid
 LIMIT toInteger($limit)
