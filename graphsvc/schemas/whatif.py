@@ -84,6 +84,22 @@ class CompetenceDiff(Schema):
     unrestricted_after = fields.Boolean()
 
 
+class AdvisorChange(Schema):
+    meeting_type = fields.String()
+    mode = fields.String()
+    customers = fields.Integer(metadata={"description": "customers who gain (or lose) an "
+                                                        "eligible advisor for this"})
+    advisors = fields.List(fields.String(), metadata={"description": "the advisors gained "
+                                                                     "(or lost)"})
+    first = fields.List(fields.String(), metadata={"description": "the first customers, by "
+                                                                  "uid"})
+
+
+class EligibilityDiff(Schema):
+    gained = fields.List(fields.Nested(AdvisorChange))
+    lost = fields.List(fields.Nested(AdvisorChange))
+
+
 class Refusal(Schema):
     index = fields.Integer(metadata={"description": "the change's place in `changes`"})
     op = fields.String()
@@ -95,6 +111,9 @@ class Refusal(Schema):
 class WhatIfAnswer(Schema):
     visibility = fields.Nested(VisibilityDiff)
     competences = fields.List(fields.Nested(CompetenceDiff))
+    eligibility = fields.Nested(EligibilityDiff, metadata={
+        "description": "customers who gain or lose an eligible advisor (conditions 1 to 3), "
+                       "per meeting type and mode"})
     refused = fields.List(fields.Nested(Refusal), metadata={
         "description": "changes the real change would refuse (not applied)"})
     users_compared = fields.List(fields.String())

@@ -9,13 +9,17 @@ applied, and the others still are. Bad input (an unknown group or user) refuses 
 request with 422, and that is rolled back too.
 
 What is compared, for the users the changes can touch (those named, the members of named
-user groups, the members of moved competence groups and their subgroups):
+user groups, the members of moved competence groups and their subgroups, the members of a
+service group whose rules change):
   - visibility: every contact each sees, from the users' side (`access/reach_of_users`):
     gained and lost pairs, counts per user and the first page of pairs. It costs the
     users' reach. An admin sees everything: an admin who loses that (deactivated) loses
     every contact, counted from the count store;
   - effective competences: the pairs each gains or loses, and whether they turn
-    (un)restricted.
+    (un)restricted;
+  - eligibility (conditions 1 to 3, as sets): what each can serve (meeting type, category,
+    home location, mode; `whatif/serves`), and from that the customers who gain or lose an
+    eligible advisor, per meeting type and mode, counted and listed by (category, home).
 """
 
 from __future__ import annotations
@@ -42,24 +46,30 @@ class _Simulated(Exception):  # noqa: N818 (not an error: how the answer leaves,
 
 
 def _scope(changes: list[dict]) -> dict[str, list[str]]:
-    users, user_groups, groups = [], [], []
+    users, user_groups, groups, service_groups = [], [], [], []
     for change in changes:
         users += [change[k] for k in ("user",) if change.get(k)]
         if change.get("user_group"):
             user_groups.append(change["user_group"])
         if change["op"] == "move_group":
             groups.append(change["group"])
-        if change["op"] in ("add_member", "remove_member") and change["kind"] == "user-group":
-            user_groups.append(change["group"])  # (its members' reach is unchanged: named)
+        if change["op"] == "set_activation":
+            service_groups.append(change["service_group"])
     return {"users": sorted(set(users)), "user_groups": sorted(set(user_groups)),
-            "competence_groups": sorted(set(groups))}
+            "competence_groups": sorted(set(groups)),
+            "service_groups": sorted(set(service_groups))}
 
 
-def _tx_state(tx, scope: dict, at) -> dict[str, dict]:
-    """Per user in scope: flags, the contacts seen, the effective competences."""
+def _tx_state(tx, scope: dict, at, basic: bool) -> dict[str, dict]:
+    """Per user in scope: flags, the contacts seen, the effective competences, and what
+    they can serve (meeting type, category, home location, mode)."""
     people = {row["uid"]: row for row in run(tx, "whatif/affected_users", at=at, **scope)}
     seen = {row["user"]: set(row["contacts"]) for row in run(
         tx, "access/reach_of_users", users=sorted(people), at=at)}
+    serves: dict[str, set] = {uid: set() for uid in people}
+    for row in run(tx, "whatif/serves", users=sorted(people), at=at, basic=basic):
+        serves[row["user"]].add((row["meeting_type"], row["category"], row["location"],
+                                 row["mode"]))
     state = {}
     for uid, person in people.items():
         competences = run_one(tx, "org/effective_competences", uid=uid, at=at)
@@ -69,6 +79,7 @@ def _tx_state(tx, scope: dict, at) -> dict[str, dict]:
             "competences": {f"{c['meeting_type']}|{c['customer_category']}"
                             for c in competences["competences"]},
             "unrestricted": competences["unrestricted"],
+            "serves": serves[uid],
         }
     return state
 
@@ -106,6 +117,37 @@ def _tx_apply(tx, change: dict) -> None:
     elif op == "set_activation":
         crud.tx_get(tx, org.SERVICE_GROUP, change["service_group"])
         org.tx_set_activation(tx, change["service_group"], change["activation"])
+
+
+def _tx_eligibility(tx, before: dict, after: dict, limit: int) -> dict:
+    """Customers who gain or lose an eligible advisor, per meeting type and mode: those at
+    home where, and of the category for which, an advisor in scope stops (or starts) being
+    able to serve that type and mode."""
+    moves: dict[str, dict[tuple, set]] = {"gained": {}, "lost": {}}
+    for uid in sorted(set(before) | set(after)):
+        b = before.get(uid, {"serves": set()})["serves"]
+        a = after.get(uid, {"serves": set()})["serves"]
+        for which, tuples in (("gained", a - b), ("lost", b - a)):
+            for meeting_type, category, location, mode in tuples:
+                moves[which].setdefault((meeting_type, mode, category, location), set()).add(uid)
+    keys = sorted({(k[2], k[3]) for side in moves.values() for k in side})
+    found = {tuple(row["key"]): row for row in run(
+        tx, "whatif/customers_at", keys=[list(k) for k in keys], limit=limit)} if keys else {}
+    out = {}
+    for which, side in moves.items():
+        per: dict[tuple, dict] = {}
+        for (meeting_type, mode, category, location), advisors in sorted(side.items()):
+            row = found.get((category, location))
+            if row is None:
+                continue  # nobody lives there in that category
+            entry = per.setdefault((meeting_type, mode), {
+                "meeting_type": meeting_type, "mode": mode, "customers": 0, "advisors": set(),
+                "first": []})
+            entry["customers"] += row["customers"]
+            entry["advisors"] |= advisors
+            entry["first"] = sorted(entry["first"] + row["first"])[:limit]
+        out[which] = [{**e, "advisors": sorted(e["advisors"])} for e in per.values()]
+    return out
 
 
 def _diff(before: dict, after: dict, total_contacts: int, limit: int) -> dict:
@@ -150,7 +192,8 @@ def simulate(graph: Graph, changes: list[dict], limit: int = 50) -> dict:
     def work(tx):
         _tx_require_references(tx, changes)
         total = run_one(tx, "whatif/count_contacts")["contacts"]
-        before = _tx_state(tx, scope, now())
+        basic = run_one(tx, "org/get_settings")["settings"]["installation_level"] == "basic"
+        before = _tx_state(tx, scope, now(), basic)
         refused = []
         for index, change in enumerate(changes):
             try:
@@ -159,8 +202,9 @@ def simulate(graph: Graph, changes: list[dict], limit: int = 50) -> dict:
                 refused.append({"index": index, "op": change["op"], "code": exc.code,
                                 "message": exc.message, "details": exc.details})
         # after the changes, which end and open windows at the moment they are applied
-        after = _tx_state(tx, scope, now())
+        after = _tx_state(tx, scope, now(), basic)
         answer = _diff(before, after, total, limit)
+        answer["eligibility"] = _tx_eligibility(tx, before, after, limit)
         answer["refused"] = refused
         answer["users_compared"] = sorted(set(before) | set(after))
         raise _Simulated(answer)

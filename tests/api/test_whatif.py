@@ -131,3 +131,73 @@ def test_what_if_is_for_admins(api, org_):
     res = api.post("/api/v1/what-if", as_="kari",
                    json={"changes": [{"op": "deactivate_user", "user": "ola"}]})
     assert res.status_code == 403
+
+
+@pytest.fixture
+def branch_(api, admin, clean_graph):
+    """Kari works in Bergen and may serve only mortgage x private (through west, under
+    retail); Bergen has one private and one business customer; Oslo one private."""
+    g = clean_graph
+    for uid in ("bergen", "oslo"):
+        f.location(g, uid)
+    for uid in ("private", "business"):
+        f.category(g, uid)
+    f.theme(g, "loans")
+    f.meeting_type(g, "mortgage", "loans")
+    f.meeting_type(g, "pension", "loans")
+    f.user(g, "kari", locations=("bergen",))
+    f.group(g, "retail")
+    f.group(g, "west", parent="retail")
+    api.put("/api/v1/competence-groups/retail/competences/mortgage/private")
+    api.put("/api/v1/competence-groups/west/members/kari")
+    f.directory(g, "all", "all")
+    f.contact(g, "c-priv", home="bergen", category="private", directories=["all"])
+    f.contact(g, "c-bus", home="bergen", category="business", directories=["all"])
+    f.contact(g, "c-oslo", home="oslo", category="private", directories=["all"])
+    return g
+
+
+def brief(side):
+    return [(e["meeting_type"], e["mode"], e["customers"], e["advisors"], e["first"])
+            for e in side]
+
+
+def test_customers_who_lose_an_advisor(api, branch_):
+    before = census(branch_)
+    res = what_if(api, {"op": "deactivate_user", "user": "kari"})
+    assert res.status_code == 200, res.json
+    assert brief(res.json["eligibility"]["lost"]) == [
+        ("mortgage", "online", 1, ["kari"], ["c-priv"]),
+        ("mortgage", "physical", 1, ["kari"], ["c-priv"])]
+    assert res.json["eligibility"]["gained"] == []
+    assert census(branch_) == before
+
+
+def test_customers_who_gain_an_advisor(api, branch_):
+    """Out of west, kari has no competence left: unrestricted, she may serve every pair."""
+    res = what_if(api, {"op": "remove_member", "kind": "competence-group", "group": "west",
+                        "user": "kari"})
+    assert res.status_code == 200, res.json
+    assert brief(res.json["eligibility"]["gained"]) == [
+        ("mortgage", "online", 1, ["kari"], ["c-bus"]),
+        ("mortgage", "physical", 1, ["kari"], ["c-bus"]),
+        ("pension", "online", 2, ["kari"], ["c-bus", "c-priv"]),
+        ("pension", "physical", 2, ["kari"], ["c-bus", "c-priv"])]
+    assert res.json["eligibility"]["lost"] == []
+    assert res.json["competences"] == [
+        {"user": "kari", "gained": [], "lost": ["mortgage|private"],
+         "unrestricted_before": False, "unrestricted_after": True}]
+
+
+def test_a_service_group_rule_change_reaches_its_members(api, branch_):
+    """A service group extends kari's online reach to customers at home in Oslo; limiting
+    its activation to Bergen takes Oslo's private customer away from her."""
+    f.service_group(branch_, "sg")
+    f.level(branch_, "sg", "online")
+    api.put("/api/v1/service-groups/sg/members/kari")
+    res = what_if(api, {"op": "set_activation", "service_group": "sg",
+                        "activation": {"locations": ["bergen"]}})
+    assert res.status_code == 200, res.json
+    assert brief(res.json["eligibility"]["lost"]) == [
+        ("mortgage", "online", 1, ["kari"], ["c-oslo"])]
+    assert res.json["users_compared"] == ["kari"]
