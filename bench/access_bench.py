@@ -49,7 +49,7 @@ from bench.common import (
 )
 from graphsvc.actor import Actor
 from graphsvc.seed import load_data
-from graphsvc.services import access, whatif
+from graphsvc.services import access, crud, whatif
 from graphsvc.windows import now
 
 REGIONS = 10
@@ -332,6 +332,23 @@ def main() -> None:
         results.append(measure(f"what-if: deactivate a user with a book of {book}, in-process",
                                [lambda: whatif.simulate(graph, [{"op": "deactivate_user",
                                                                  "user": big}])]
+                               * max(5, args.samples // 20), warmup=2))
+        # a manager of both large books of a region (over 10,000 customers at 1M contacts)
+        manager, region = "manager10k", org.region_of[big]
+        load_data(graph, {"users": [{"uid": manager, "name": manager,
+                                     "email": f"{manager}@b.example"}]})
+        crud.set_link(graph, contacts.USER_GROUP_MEMBER, manager, f"region{region}", True)
+        books = [f"amg-{b}" for b in org.big_in[region]]
+        for group in books:
+            crud.set_link(graph, contacts.MANAGER_GROUP_MEMBER, manager, group, True)
+        managed = sum(1 for i in range(args.contacts)
+                      if org.contact(i)["primary_manager_group"] in books)
+        answer = whatif.simulate(graph, [{"op": "deactivate_user", "user": manager}])
+        assert answer["visibility"]["lost"]["count"] == managed, (answer["visibility"], managed)
+        print(f"what-if: deactivating {manager} loses {managed} customers (checked)")
+        results.append(measure(f"what-if: deactivate a user managing {managed}, in-process",
+                               [lambda: whatif.simulate(graph, [{"op": "deactivate_user",
+                                                                 "user": manager}])]
                                * max(5, args.samples // 20), warmup=2))
         with api_server(graph.settings) as base, httpx.Client(base_url=base,
                                                               timeout=60) as client:

@@ -5,15 +5,16 @@ from __future__ import annotations
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from graphsvc.schemas.common import uid_field
-from graphsvc.schemas.org import Activation
+from graphsvc.schemas.org import Activation, ServiceLevelIn
 from graphsvc.services.whatif import MEMBER_LINKS, OPS
 
 NEEDS = {"move_group": ("group", "parent"), "add_member": ("kind", "group", "user"),
          "remove_member": ("kind", "group", "user"), "deactivate_user": ("user",),
          "grant_directory": ("directory",), "revoke_directory": ("directory",),
-         "set_activation": ("service_group", "activation")}
+         "set_activation": ("service_group", "activation"),
+         "add_level": ("service_group", "level"), "remove_level": ("service_group", "level_uid")}
 FIELDS = ("group", "parent", "kind", "user", "user_group", "directory", "service_group",
-          "activation")
+          "activation", "level", "level_uid")
 
 
 class Change(Schema):
@@ -30,6 +31,8 @@ class Change(Schema):
     directory = uid_field()
     service_group = uid_field()
     activation = fields.Nested(Activation)
+    level = fields.Nested(ServiceLevelIn, metadata={"description": "add_level: the level"})
+    level_uid = uid_field(metadata={"description": "remove_level: the level's uid"})
 
     @validates_schema
     def _fields_of_the_op(self, data, **kwargs):

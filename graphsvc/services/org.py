@@ -365,21 +365,23 @@ def delete_service_group(graph: Graph, uid: str) -> None:
 
 
 def add_service_level(graph: Graph, group: str, data: dict) -> dict:
-    level = {"uid": data.get("uid") or crud.new_uid(), "name": data["name"], "mode": data["mode"]}
+    data = {**data, "uid": data.get("uid") or crud.new_uid()}
+    return graph.write_tx(tx_add_service_level, group, data)
+
+
+def tx_add_service_level(tx: ManagedTransaction, group: str, data: dict) -> dict:
+    """Add the level (with its uid) to the group and record it; answers the level."""
+    level = {"uid": data["uid"], "name": data["name"], "mode": data["mode"]}
     locations, meeting_types = data.get("locations", []), data.get("meeting_types", [])
-
-    def work(tx):
-        crud.tx_get(tx, SERVICE_GROUP, group)
-        crud.tx_require(tx, LOCATION, locations, "locations")
-        crud.tx_require(tx, MEETING_TYPE, meeting_types, "meeting_types")
-        run(tx, "org/create_service_level", group=group, level=level, locations=locations,
-            meeting_types=meeting_types)
-        created = _level(tx, group, level["uid"])
-        changes.tx_record(tx, changes.SERVICE_GROUP, group, "add", "levels",
-                          target=level["uid"], after=created)
-        return created
-
-    return graph.write_tx(work)
+    crud.tx_get(tx, SERVICE_GROUP, group)
+    crud.tx_require(tx, LOCATION, locations, "locations")
+    crud.tx_require(tx, MEETING_TYPE, meeting_types, "meeting_types")
+    run(tx, "org/create_service_level", group=group, level=level, locations=locations,
+        meeting_types=meeting_types)
+    created = _level(tx, group, level["uid"])
+    changes.tx_record(tx, changes.SERVICE_GROUP, group, "add", "levels",
+                      target=level["uid"], after=created)
+    return created
 
 
 def _level(tx: ManagedTransaction, group: str, uid: str) -> dict | None:
@@ -388,14 +390,20 @@ def _level(tx: ManagedTransaction, group: str, uid: str) -> dict | None:
 
 
 def delete_service_level(graph: Graph, group: str, uid: str) -> None:
-    def work(tx):
-        before = _level(tx, group, uid)
-        if run_one(tx, "org/delete_service_level", group=group, uid=uid)["deleted"] == 0:
-            raise NotFound.of("service level", uid)
-        changes.tx_record(tx, changes.SERVICE_GROUP, group, "remove", "levels", target=uid,
-                          before=before)
+    graph.write_tx(tx_delete_service_level, group, uid)
 
-    graph.write_tx(work)
+
+def tx_delete_service_level(tx: ManagedTransaction, group: str, uid: str,
+                            field: str | None = None) -> None:
+    """Delete one of the group's levels and record it (404, or 422 naming `field`, when the
+    group has no such level)."""
+    before = _level(tx, group, uid)
+    if run_one(tx, "org/delete_service_level", group=group, uid=uid)["deleted"] == 0:
+        if field:
+            raise UnknownReference.of("service level", uid, field)
+        raise NotFound.of("service level", uid)
+    changes.tx_record(tx, changes.SERVICE_GROUP, group, "remove", "levels", target=uid,
+                      before=before)
 
 
 def service_group_members(graph: Graph, uid: str, at: datetime | None, limit: int,

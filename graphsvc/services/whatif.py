@@ -34,7 +34,7 @@ MEMBER_LINKS = {"competence-group": org.GROUP_MEMBER, "service-group": org.SERVI
                 "account-manager-group": contacts.MANAGER_GROUP_MEMBER,
                 "team": cases.TEAM_MEMBER}
 OPS = ("move_group", "add_member", "remove_member", "deactivate_user", "grant_directory",
-       "revoke_directory", "set_activation")
+       "revoke_directory", "set_activation", "add_level", "remove_level")
 
 
 class _Simulated(Exception):  # noqa: N818 (not an error: how the answer leaves, rolled back)
@@ -53,7 +53,7 @@ def _scope(changes: list[dict]) -> dict[str, list[str]]:
             user_groups.append(change["user_group"])
         if change["op"] == "move_group":
             groups.append(change["group"])
-        if change["op"] == "set_activation":
+        if change["op"] in ("set_activation", "add_level", "remove_level"):
             service_groups.append(change["service_group"])
     return {"users": sorted(set(users)), "user_groups": sorted(set(user_groups)),
             "competence_groups": sorted(set(groups)),
@@ -97,7 +97,7 @@ def _tx_require_references(tx, changes: list[dict]) -> None:
                 crud.tx_require(tx, k, [change[field]], f"changes.{index}.{field}")
 
 
-def _tx_apply(tx, change: dict) -> None:
+def _tx_apply(tx, index: int, change: dict) -> None:
     op = change["op"]
     if op == "move_group":
         before = crud.tx_get(tx, org.COMPETENCE_GROUP, change["group"])
@@ -117,6 +117,13 @@ def _tx_apply(tx, change: dict) -> None:
     elif op == "set_activation":
         crud.tx_get(tx, org.SERVICE_GROUP, change["service_group"])
         org.tx_set_activation(tx, change["service_group"], change["activation"])
+    elif op == "add_level":
+        org.tx_add_service_level(tx, change["service_group"],
+                                 {**change["level"], "uid": change["level"].get("uid")
+                                  or crud.new_uid()})
+    elif op == "remove_level":
+        org.tx_delete_service_level(tx, change["service_group"], change["level_uid"],
+                                    f"changes.{index}.level_uid")
 
 
 def _tx_eligibility(tx, before: dict, after: dict, limit: int) -> dict:
@@ -197,7 +204,7 @@ def simulate(graph: Graph, changes: list[dict], limit: int = 50) -> dict:
         refused = []
         for index, change in enumerate(changes):
             try:
-                _tx_apply(tx, change)
+                _tx_apply(tx, index, change)
             except (DepthLimitExceeded, CycleDetected) as exc:
                 refused.append({"index": index, "op": change["op"], "code": exc.code,
                                 "message": exc.message, "details": exc.details})

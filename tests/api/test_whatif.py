@@ -201,3 +201,23 @@ def test_a_service_group_rule_change_reaches_its_members(api, branch_):
     assert brief(res.json["eligibility"]["lost"]) == [
         ("mortgage", "online", 1, ["kari"], ["c-oslo"])]
     assert res.json["users_compared"] == ["kari"]
+
+
+def test_service_levels_added_and_removed(api, branch_):
+    """A service group without levels extends nothing; an online level (every location)
+    brings Oslo's private customer to kari online; removing it takes her away again."""
+    f.service_group(branch_, "sg")
+    api.put("/api/v1/service-groups/sg/members/kari")
+    before = census(branch_)
+    res = what_if(api, {"op": "add_level", "service_group": "sg",
+                        "level": {"name": "Online, everywhere", "mode": "online"}})
+    assert res.status_code == 200, res.json
+    assert brief(res.json["eligibility"]["gained"]) == [
+        ("mortgage", "online", 1, ["kari"], ["c-oslo"])]
+    assert census(branch_) == before
+    f.level(branch_, "sg", "online", uid="lvl")
+    res = what_if(api, {"op": "remove_level", "service_group": "sg", "level_uid": "lvl"})
+    assert brief(res.json["eligibility"]["lost"]) == [
+        ("mortgage", "online", 1, ["kari"], ["c-oslo"])]
+    res = what_if(api, {"op": "remove_level", "service_group": "sg", "level_uid": "nope"})
+    assert res.status_code == 422 and "changes.0.level_uid" in res.json["error"]["fields"]
