@@ -50,6 +50,7 @@ from bench.common import (
 from graphsvc.actor import Actor
 from graphsvc.seed import load_data
 from graphsvc.services import access, crud, whatif
+from graphsvc.services import contacts as contact_service
 from graphsvc.windows import now
 
 REGIONS = 10
@@ -337,10 +338,11 @@ def main() -> None:
         manager, region = "manager10k", org.region_of[big]
         load_data(graph, {"users": [{"uid": manager, "name": manager,
                                      "email": f"{manager}@b.example"}]})
-        crud.set_link(graph, contacts.USER_GROUP_MEMBER, manager, f"region{region}", True)
+        crud.set_link(graph, contact_service.USER_GROUP_MEMBER, manager, f"region{region}",
+                      True)
         books = [f"amg-{b}" for b in org.big_in[region]]
         for group in books:
-            crud.set_link(graph, contacts.MANAGER_GROUP_MEMBER, manager, group, True)
+            crud.set_link(graph, contact_service.MANAGER_GROUP_MEMBER, manager, group, True)
         managed = sum(1 for i in range(args.contacts)
                       if org.contact(i)["primary_manager_group"] in books)
         answer = whatif.simulate(graph, [{"op": "deactivate_user", "user": manager}])
