@@ -262,6 +262,20 @@ def put_windows(graph, org: Org) -> int:
     return len(rows)
 
 
+def time_deactivation(graph, org: Org, user: str, books: list[str], samples: int,
+                      label: str):
+    """The what-if of deactivating `user`, whose reach is `books` (checked: every customer
+    of them lost), timed in-process."""
+    managed = sum(1 for i in range(org.contacts)
+                  if org.contact(i)["primary_manager_group"] in books)
+    change = [{"op": "deactivate_user", "user": user}]
+    answer = whatif.simulate(graph, change)
+    assert answer["visibility"]["lost"]["count"] == managed, (answer["visibility"], managed)
+    print(f"what-if: deactivating {user} loses {managed} customers (checked)")
+    return measure(f"what-if: deactivate {label} {managed}, in-process",
+                   [lambda: whatif.simulate(graph, change)] * max(5, samples // 20), warmup=2)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--contacts", type=int, default=1_000_000)
@@ -325,15 +339,8 @@ def main() -> None:
                     graph.read_tx(access.tx_search, u, f, s, None, 51)]
                     * (args.samples // 2)))
         big = CLASSES["`assigned` region, large book"]
-        book = sum(1 for i in range(args.contacts)
-                   if org.contact(i)["primary_manager_group"] == f"amg-{big}")
-        answer = whatif.simulate(graph, [{"op": "deactivate_user", "user": big}])
-        assert answer["visibility"]["lost"]["count"] == book, (answer["visibility"], book)
-        print(f"what-if: deactivating {big} loses {book} customers (checked)")
-        results.append(measure(f"what-if: deactivate a user with a book of {book}, in-process",
-                               [lambda: whatif.simulate(graph, [{"op": "deactivate_user",
-                                                                 "user": big}])]
-                               * max(5, args.samples // 20), warmup=2))
+        results.append(time_deactivation(graph, org, big, [f"amg-{big}"], args.samples,
+                                         "a user with a book of"))
         # a manager of both large books of a region (over 10,000 customers at 1M contacts)
         manager, region = "manager10k", org.region_of[big]
         load_data(graph, {"users": [{"uid": manager, "name": manager,
@@ -343,15 +350,8 @@ def main() -> None:
         books = [f"amg-{b}" for b in org.big_in[region]]
         for group in books:
             crud.set_link(graph, contact_service.MANAGER_GROUP_MEMBER, manager, group, True)
-        managed = sum(1 for i in range(args.contacts)
-                      if org.contact(i)["primary_manager_group"] in books)
-        answer = whatif.simulate(graph, [{"op": "deactivate_user", "user": manager}])
-        assert answer["visibility"]["lost"]["count"] == managed, (answer["visibility"], managed)
-        print(f"what-if: deactivating {manager} loses {managed} customers (checked)")
-        results.append(measure(f"what-if: deactivate a user managing {managed}, in-process",
-                               [lambda: whatif.simulate(graph, [{"op": "deactivate_user",
-                                                                 "user": manager}])]
-                               * max(5, args.samples // 20), warmup=2))
+        results.append(time_deactivation(graph, org, manager, books, args.samples,
+                                         "a user managing"))
         with api_server(graph.settings) as base, httpx.Client(base_url=base,
                                                               timeout=60) as client:
             results.append(measure("floor: GET one location over HTTP",
