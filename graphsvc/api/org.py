@@ -186,7 +186,7 @@ def members(args, uid):
 
 
 register_link(service_groups, org.SERVICE_MEMBER, "members", reverse=True,
-              props_schema=schemas.MembershipWindow, guard=managed(_manages_service_group),
+              guard=managed(_manages_service_group),
               recorded_as=changes.SERVICE_GROUP,
               put_doc="Add a direct member; a campaign member carries a window "
                       "[valid_from, valid_to).")

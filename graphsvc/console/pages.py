@@ -36,6 +36,7 @@ from graphsvc.db import Graph
 from graphsvc.errors import ServiceError
 from graphsvc.schemas import org as org_schemas
 from graphsvc.schemas import scheduling as scheduling_schemas
+from graphsvc.schemas.common import GrantWindow
 from graphsvc.services import access, availability, changes, crud, management, org
 from graphsvc.services.management import Needs
 
@@ -421,7 +422,7 @@ def add_service_person(uid, aspect):
               for key in ("valid_from", "valid_to")} if aspect == "members" else {}
 
     def work():
-        loaded = _load(org_schemas.MembershipWindow, window) if window else {}
+        loaded = _load(GrantWindow, window) if window else {}
         _set_person(changes.SERVICE_GROUP, uid, aspect, user, True,
                     {k: v for k, v in loaded.items() if v is not None})
 

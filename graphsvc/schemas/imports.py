@@ -9,7 +9,7 @@ from marshmallow import Schema, ValidationError, fields, validate, validates_sch
 
 from graphsvc.schemas import contacts as contact_schemas
 from graphsvc.schemas import org as org_schemas
-from graphsvc.schemas.common import NamedIn, uid_field
+from graphsvc.schemas.common import GrantWindow, NamedIn, uid_field
 from graphsvc.schemas.scheduling import Hours
 
 MAX_ROWS = 1_000_000
@@ -44,7 +44,7 @@ CompetenceGroupRow = keyed(
         validate=validate.Length(max=10_000)))
 
 
-class ServiceMemberRow(org_schemas.MembershipWindow):
+class ServiceMemberRow(GrantWindow):
     user = uid_field(required=True)
 
 

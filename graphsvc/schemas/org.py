@@ -6,7 +6,6 @@ from marshmallow import Schema, fields, validate
 
 from graphsvc.schemas.common import (
     AwareDateTime,
-    GrantWindow,
     PatchSchema,
     UserRef,
     cursor_field,
@@ -186,9 +185,6 @@ class ServiceGroup(Schema):
     activation = fields.Nested(Activation)
     levels = fields.List(fields.Nested(ServiceLevel))
     competence_groups = fields.List(fields.String())
-
-
-MembershipWindow = GrantWindow  # a campaign member's window is a grant's window
 
 
 class MembersArgs(Schema):

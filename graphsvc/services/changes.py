@@ -79,21 +79,19 @@ def tx_record(tx: ManagedTransaction, kind: str, group: str, action: str, aspect
     """Record one change of `group` unless it changed nothing (before == after): `action`
     is create, update, delete, add or remove; `aspect` what it touched (group, members,
     competences, managers, competence-groups, levels). Returns whether it recorded."""
-    before_text, after_text = _text(before), _text(after)
-    if before_text == after_text:
-        return False
-    run(tx, "manage/record_change", changes=[_change(
-        kind, group, action, aspect, target, before_text, after_text, datetime.now(UTC))])
-    return True
+    return tx_record_many(tx, [{"kind": kind, "group": group, "action": action,
+                                "aspect": aspect, "target": target, "before": before,
+                                "after": after}]) == 1
 
 
 def tx_record_many(tx: ManagedTransaction, items: list[dict]) -> int:
     """Several changes (`{kind, group, action, aspect, target, before, after}`, each as for
     `tx_record`) in one statement; those that changed nothing are not recorded."""
     now = datetime.now(UTC)
-    rows = [_change(i["kind"], i["group"], i["action"], i["aspect"], i["target"],
-                    _text(i["before"]), _text(i["after"]), now)
-            for i in items if _text(i["before"]) != _text(i["after"])]
+    texts = [(i, _text(i["before"]), _text(i["after"])) for i in items]
+    rows = [_change(i["kind"], i["group"], i["action"], i["aspect"], i["target"], before,
+                    after, now)
+            for i, before, after in texts if before != after]
     if rows:
         run(tx, "manage/record_change", changes=rows)
     return len(rows)
@@ -102,13 +100,10 @@ def tx_record_many(tx: ManagedTransaction, items: list[dict]) -> int:
 def tx_record_sync(tx: ManagedTransaction, kind: str, changed: list[dict]) -> int:
     """A bulk sync's changes of one batch of groups (`{uid, before, after}`, before None
     for a new group) as one record per group (aspect "sync"), in one statement."""
-    now = datetime.now(UTC)
-    rows = [_change(kind, item["uid"], "create" if item["before"] is None else "update",
-                    "sync", None, _text(item["before"]), _text(item["after"]), now)
-            for item in changed]
-    if rows:
-        run(tx, "manage/record_change", changes=rows)
-    return len(rows)
+    return tx_record_many(tx, [{"kind": kind, "group": item["uid"],
+                                "action": "create" if item["before"] is None else "update",
+                                "aspect": "sync", "target": None, "before": item["before"],
+                                "after": item["after"]} for item in changed])
 
 
 def changes_page(graph: Graph, kind: str, group: str, limit: int, cursor: str | None) -> dict:

@@ -88,12 +88,18 @@ def tx_delete(tx: ManagedTransaction, k: Kind, uid: str) -> None:
         raise NotFound.of(k.noun, uid)
 
 
+def tx_existing(tx: ManagedTransaction, k: Kind, uids: list[str]) -> set[str]:
+    """Which of these uids name a node of this kind (one indexed query)."""
+    if not uids:
+        return set()
+    return {r["uid"] for r in tx.run(template("existing_uids", label=k.label),
+                                     uids=list(dict.fromkeys(uids)))}
+
+
 def tx_require(tx: ManagedTransaction, k: Kind, uids: list[str], field: str) -> None:
     """422 naming `field` unless every uid exists as a node of this kind."""
     wanted = list(dict.fromkeys(uids))
-    if not wanted:
-        return
-    found = {r["uid"] for r in tx.run(template("existing_uids", label=k.label), uids=wanted)}
+    found = tx_existing(tx, k, wanted)
     for uid in wanted:
         if uid not in found:
             raise UnknownReference.of(k.noun, uid, field)
@@ -114,7 +120,7 @@ def is_grant(link: Link) -> bool:
 def tx_set_link(tx: ManagedTransaction, link: Link, source_uid: str, target_uid: str,
                 present: bool, props: dict | None = None, erase: bool = False) -> dict | None:
     """Add (with `props`) or remove the relationship; answers its properties before (None:
-    there was none). A grant keeps its past: see `tx_set_grant`."""
+    there was none). A grant keeps its past: see `tx_set_link_change`."""
     return tx_set_link_change(tx, link, source_uid, target_uid, present, props, erase)[0]
 
 
@@ -128,20 +134,16 @@ def tx_set_link_change(tx: ManagedTransaction, link: Link, source_uid: str, targ
     running window now and drops a planned one, and `erase` (admins, for erasure requests)
     deletes every window of the pair. Any other link is simply added or deleted."""
     names = {"from": link.source, "rel": link.rel, "to": link.target}
-    if is_grant(link):
-        row = tx.run(template("set_grant", **names), from_uid=source_uid, to_uid=target_uid,
-                     present=present, erase=erase, props=props or {},
-                     now=windows.now()).single()
-    else:
-        row = tx.run(template("set_link", **names), from_uid=source_uid, to_uid=target_uid,
-                     present=present, props=props or {}).single()
+    grant = is_grant(link)
+    extra = {"erase": erase, "now": windows.now()} if grant else {}
+    row = tx.run(template("set_grant" if grant else "set_link", **names), from_uid=source_uid,
+                 to_uid=target_uid, present=present, props=props or {}, **extra).single()
     if not row["from_found"]:
         raise NotFound.of(KINDS[link.source].noun, source_uid)
     if not row["to_found"]:
         raise NotFound.of(KINDS[link.target].noun, target_uid)
-    if is_grant(link):
-        return plain(row["before"]), plain(row["after"])
-    return plain(row["before"]), (props or {}) if present else None
+    after = plain(row["after"]) if grant else (props or {}) if present else None
+    return plain(row["before"]), after
 
 
 @dataclass(frozen=True)

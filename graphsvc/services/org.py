@@ -152,7 +152,7 @@ def delete_with_competences(kind: crud.Kind):
 # -- competence groups ----------------------------------------------------------------------
 
 def tx_place_group(tx: ManagedTransaction, uid: str | None, parent: str | None,
-                    named: tuple[str, str]) -> None:
+                   named: tuple[str, str]) -> None:
     """Refuse a placement that would put any group in layer 6 or create a cycle. `named`
     is the placed group's (uid, name), for the message when it is the deepest itself.
 
@@ -365,13 +365,14 @@ def delete_service_group(graph: Graph, uid: str) -> None:
 
 
 def add_service_level(graph: Graph, group: str, data: dict) -> dict:
-    data = {**data, "uid": data.get("uid") or crud.new_uid()}
     return graph.write_tx(tx_add_service_level, group, data)
 
 
 def tx_add_service_level(tx: ManagedTransaction, group: str, data: dict) -> dict:
-    """Add the level (with its uid) to the group and record it; answers the level."""
-    level = {"uid": data["uid"], "name": data["name"], "mode": data["mode"]}
+    """Add the level (its uid, or a new one) to the group and record it; answers the
+    level."""
+    level = {"uid": data.get("uid") or crud.new_uid(), "name": data["name"],
+             "mode": data["mode"]}
     locations, meeting_types = data.get("locations", []), data.get("meeting_types", [])
     crud.tx_get(tx, SERVICE_GROUP, group)
     crud.tx_require(tx, LOCATION, locations, "locations")

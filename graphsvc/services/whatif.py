@@ -25,7 +25,7 @@ service group whose rules change):
 from __future__ import annotations
 
 from graphsvc.db import Graph, run, run_one
-from graphsvc.errors import CycleDetected, DepthLimitExceeded
+from graphsvc.errors import CycleDetected, DepthLimitExceeded, UnknownReference
 from graphsvc.services import cases, contacts, crud, org
 from graphsvc.windows import now
 
@@ -48,7 +48,8 @@ class _Simulated(Exception):  # noqa: N818 (not an error: how the answer leaves,
 def _scope(changes: list[dict]) -> dict[str, list[str]]:
     users, user_groups, groups, service_groups = [], [], [], []
     for change in changes:
-        users += [change[k] for k in ("user",) if change.get(k)]
+        if change.get("user"):
+            users.append(change["user"])
         if change.get("user_group"):
             user_groups.append(change["user_group"])
         if change["op"] == "move_group":
@@ -70,31 +71,36 @@ def _tx_state(tx, scope: dict, at, basic: bool) -> dict[str, dict]:
     for row in run(tx, "whatif/serves", users=sorted(people), at=at, basic=basic):
         serves[row["user"]].add((row["meeting_type"], row["category"], row["location"],
                                  row["mode"]))
-    state = {}
-    for uid, person in people.items():
-        competences = run_one(tx, "org/effective_competences", uid=uid, at=at)
-        state[uid] = {
-            "admin": bool(person["active"] and person["is_admin"]),
-            "contacts": seen.get(uid, set()),
-            "competences": {f"{c['meeting_type']}|{c['customer_category']}"
-                            for c in competences["competences"]},
-            "unrestricted": competences["unrestricted"],
-            "serves": serves[uid],
-        }
-    return state
+    competences = {row["user"]: set(row["competences"]) for row in run(
+        tx, "whatif/competences_of", users=sorted(people), at=at)}
+    return {uid: {"admin": bool(person["active"] and person["is_admin"]),
+                  "contacts": seen.get(uid, set()),
+                  "competences": competences[uid],
+                  "unrestricted": not competences[uid],
+                  "serves": serves[uid]}
+            for uid, person in people.items()}
 
 
 def _tx_require_references(tx, changes: list[dict]) -> None:
-    """422 naming `changes.<i>.<field>` for the first uid that names nothing."""
+    """422 naming `changes.<i>.<field>` for the first uid that names nothing (one query
+    per kind of node named, whatever the number of changes)."""
+    named: list[tuple[crud.Kind, str, str]] = []  # (kind, uid, field), in the changes' order
     for index, change in enumerate(changes):
         kinds = {"user": org.USER, "user_group": contacts.USER_GROUP,
                  "directory": contacts.DIRECTORY, "service_group": org.SERVICE_GROUP,
                  "parent": org.COMPETENCE_GROUP,
                  "group": (crud.KINDS[MEMBER_LINKS[change["kind"]].target]
                            if change.get("kind") else org.COMPETENCE_GROUP)}
-        for field, k in kinds.items():
-            if change.get(field):
-                crud.tx_require(tx, k, [change[field]], f"changes.{index}.{field}")
+        named += [(k, change[field], f"changes.{index}.{field}")
+                  for field, k in kinds.items() if change.get(field)]
+    by_kind: dict[str, list[str]] = {}
+    for k, uid, _ in named:
+        by_kind.setdefault(k.label, []).append(uid)
+    found = {label: crud.tx_existing(tx, crud.KINDS[label], uids)
+             for label, uids in by_kind.items()}
+    for k, uid, field in named:
+        if uid not in found[k.label]:
+            raise UnknownReference.of(k.noun, uid, field)
 
 
 def _tx_apply(tx, index: int, change: dict) -> None:
@@ -118,9 +124,7 @@ def _tx_apply(tx, index: int, change: dict) -> None:
         crud.tx_get(tx, org.SERVICE_GROUP, change["service_group"])
         org.tx_set_activation(tx, change["service_group"], change["activation"])
     elif op == "add_level":
-        org.tx_add_service_level(tx, change["service_group"],
-                                 {**change["level"], "uid": change["level"].get("uid")
-                                  or crud.new_uid()})
+        org.tx_add_service_level(tx, change["service_group"], change["level"])
     elif op == "remove_level":
         org.tx_delete_service_level(tx, change["service_group"], change["level_uid"],
                                     f"changes.{index}.level_uid")
