@@ -10,7 +10,8 @@
 // params: $user, $after (uid or null), $limit, $directory, $category, $home, $q
 //         $at (datetime: the grants valid at that instant decide; issue 15)
 // :params {at: datetime(), user: "kari", after: null, limit: 50, directory: null, category: null, home: null, q: null}
-// columns: uid
+// columns: uid, contact {uid, name, email, kind} (the page's items: a page that shows no
+//          reasons needs nothing more)
 MATCH (u:User {uid: $user})
 WHERE u.active
 OPTIONAL MATCH (s:Settings {key: 'global'})
@@ -58,6 +59,6 @@ CALL (u, g, second) {
   RETURN c ORDER BY c.secondary_book LIMIT toInteger($limit)
 }
 WITH DISTINCT c
-RETURN c.uid AS uid
+RETURN c.uid AS uid, c {.uid, .name, .email, .kind} AS contact
 ORDER BY uid
 LIMIT toInteger($limit)

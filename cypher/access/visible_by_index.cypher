@@ -7,7 +7,8 @@
 // params: $user, $after (uid or null), $limit, $directory, $category, $home, $q
 //         $at (datetime: the grants valid at that instant decide; issue 15)
 // :params {at: datetime(), user: "kari", after: null, limit: 50, directory: null, category: null, home: null, q: null}
-// columns: uid
+// columns: uid, contact {uid, name, email, kind} (the page's items: a page that shows no
+//          reasons needs nothing more)
 MATCH (u:User {uid: $user})
 WHERE u.active
 OPTIONAL MATCH (s:Settings {key: 'global'})
@@ -45,8 +46,8 @@ CALL (u, second) {
                                         (:UserGroup)-[w7:CAN_ACCESS WHERE coalesce(w7.valid_from <= $at, true)
                                                                           AND coalesce(w7.valid_to > $at, true)]->
                                         (d) } } })
-  RETURN c.uid AS uid
+  RETURN c.uid AS uid, c {.uid, .name, .email, .kind} AS contact
   ORDER BY uid
   LIMIT toInteger($limit)
 }
-RETURN uid
+RETURN uid, contact

@@ -9,9 +9,10 @@
 // order (keyset: $after = the last uid served; the first page: null). Each branch first
 // cuts its page, then builds the paths of that page only. The same rule from the
 // contact's side (the access check, filtering given contacts) is contact_access.cypher.
-// params: $user, $after (uid or null), $limit
+// params: $user, $after (uid or null), $limit, $paths (false: reasons only, for a page that
+//         shows none of the paths)
 //         $at (datetime: the grants valid at that instant decide; issue 15)
-// :params {at: datetime(), user: "kari", after: null, limit: 50}
+// :params {at: datetime(), user: "kari", after: null, limit: 50, paths: true}
 // columns: contact {uid, name, email, kind}, reasons, paths
 MATCH (u:User {uid: $user})
 WHERE u.active
@@ -26,7 +27,7 @@ CALL (u, second) {
   WHERE c.uid >= low AND ($after IS NULL OR c.uid > $after)
   WITH u, c ORDER BY c.uid LIMIT toInteger($limit)
   MATCH admin = (u)
-  RETURN c, 'admin' AS reason, [admin] AS paths
+  RETURN c, 'admin' AS reason, CASE WHEN $paths THEN [admin] ELSE [] END AS paths
   UNION
   MATCH (u)-[w1:CAN_ACCESS WHERE coalesce(w1.valid_from <= $at, true)
                                  AND coalesce(w1.valid_to > $at, true)]->
@@ -34,10 +35,11 @@ CALL (u, second) {
   WHERE ($after IS NULL OR c.uid > $after)
   WITH DISTINCT u, c ORDER BY c.uid LIMIT toInteger($limit)
   RETURN c, 'directory' AS reason,
+         CASE WHEN $paths THEN
          COLLECT { MATCH granted = (u)-[w2:CAN_ACCESS WHERE coalesce(w2.valid_from <= $at, true)
                                                             AND coalesce(w2.valid_to > $at, true)]->
                                    (:Directory {visibility: 'all'})
-                                   <-[:STORED_IN]-(c) RETURN granted } AS paths
+                                   <-[:STORED_IN]-(c) RETURN granted } ELSE [] END AS paths
   UNION
   MATCH (u)-[w3:MEMBER_OF WHERE coalesce(w3.valid_from <= $at, true)
                                 AND coalesce(w3.valid_to > $at, true)]->
@@ -47,12 +49,13 @@ CALL (u, second) {
   WHERE ($after IS NULL OR c.uid > $after)
   WITH DISTINCT u, c ORDER BY c.uid LIMIT toInteger($limit)
   RETURN c, 'directory' AS reason,
+         CASE WHEN $paths THEN
          COLLECT { MATCH granted = (u)-[w5:MEMBER_OF WHERE coalesce(w5.valid_from <= $at, true)
                                                            AND coalesce(w5.valid_to > $at, true)]->
                                    (:UserGroup)-[w6:CAN_ACCESS WHERE coalesce(w6.valid_from <= $at, true)
                                                                      AND coalesce(w6.valid_to > $at, true)]->
                                    (:Directory {visibility: 'all'})<-[:STORED_IN]-(c)
-                   RETURN granted } AS paths
+                   RETURN granted } ELSE [] END AS paths
   UNION
   MATCH (u)-[w7:MEMBER_OF WHERE coalesce(w7.valid_from <= $at, true)
                                 AND coalesce(w7.valid_to > $at, true)]->
@@ -70,6 +73,7 @@ CALL (u, second) {
                      (:Directory {visibility: 'assigned'})<-[:STORED_IN]-(c) })
   WITH DISTINCT u, c ORDER BY c.uid LIMIT toInteger($limit)
   RETURN c, 'assigned' AS reason,
+         CASE WHEN $paths THEN
          COLLECT { MATCH access = (u)-[w11:CAN_ACCESS WHERE coalesce(w11.valid_from <= $at, true)
                                                             AND coalesce(w11.valid_to > $at, true)]->
                                   (:Directory {visibility: 'assigned'})
@@ -87,7 +91,7 @@ CALL (u, second) {
                                   (:AccountManagerGroup)
                                   <-[m:PRIMARY_MANAGER|SECONDARY_MANAGER]-(c)
                    WHERE type(m) = 'PRIMARY_MANAGER' OR second
-                   RETURN access } AS paths
+                   RETURN access } ELSE [] END AS paths
 }
 WITH c, collect(reason) AS reasons, collect(paths) AS path_lists
 ORDER BY c.uid

@@ -13,10 +13,10 @@
 // :params {at: datetime(), user: "kari", directory: null, category: "private", home: null, q: "no"}
 // A user whose reach is all in its books (no 'all' directory) is listed book by book in
 // contact-uid order instead (visible_by_books.cypher): that costs the page whatever R is.
-// columns: admin, contacts, reach, in_all, in_books, in_directory, in_category, in_home,
-//          q_hits (no row for an unknown or inactive user)
+// columns: active, admin, contacts, reach, in_all, in_books, in_directory, in_category,
+//          in_home, q_hits (no row for an unknown user: its existence travels in the plan;
+//          an inactive user sees nothing, and the service lists nothing for it)
 MATCH (u:User {uid: $user})
-WHERE u.active
 CALL () {
   MATCH (c:Contact)
   RETURN count(c) AS contacts
@@ -62,6 +62,6 @@ CALL () {
        + COUNT { MATCH (c:Contact) WHERE c.email_key STARTS WITH prefix RETURN c LIMIT 10000 }
          AS q_hits
 }
-RETURN u.is_admin AS admin, contacts, in_all + in_books AS reach, in_all, in_books,
-       in_directory, in_category, in_home, CASE WHEN $q IS NULL THEN null ELSE q_hits END
-         AS q_hits
+RETURN coalesce(u.active, false) AS active, u.is_admin AS admin, contacts,
+       in_all + in_books AS reach, in_all, in_books, in_directory, in_category, in_home,
+       CASE WHEN $q IS NULL THEN null ELSE q_hits END AS q_hits

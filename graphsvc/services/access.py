@@ -29,25 +29,40 @@ def tx_second_group_on(tx: ManagedTransaction) -> bool:
 
 
 def tx_visible(tx: ManagedTransaction, user: str, after: str | None, limit: int,
-               strategy: str | None = None, at: datetime | None = None) -> list[dict]:
+               strategy: str | None = None, at: datetime | None = None,
+               explain: bool = True) -> list[dict]:
     """A page of the contacts `user` sees, in uid order after `after`, at the cost of the
     page (see visible_plan.cypher): book by book in uid order when everything the user
     reaches is in its books; else from the user's side when it reaches few contacts;
     else by walking the uid index and checking each contact from its side. `strategy`
     ("user", "index" or "books") forces one, for the tests that hold each to the rule
-    ("books" only where it applies: a user without an 'all' directory)."""
+    ("books" only where it applies: a user without an 'all' directory).
+    Rows are {contact, reasons, paths}; without `explain` the paths are not built and the
+    walks of the index and the books answer only {contact}, which is all a page shows: no
+    second query for the reasons.
+    An unknown user is 404; an inactive one sees nothing."""
     at = instant(at)
-    plan = run_one(tx, "access/visible_plan", user=user, at=at, **NO_FILTERS)
-    if plan is None:
-        return []  # unknown or inactive: sees nothing
+    plan = _tx_plan(tx, user, at, NO_FILTERS)
+    if not plan["active"]:
+        return []
     if strategy is None:
         strategy = _strategy(plan, limit)
     if strategy == "user":
-        return run(tx, "access/visible_contacts", user=user, after=after, limit=limit, at=at)
+        return run(tx, "access/visible_contacts", user=user, after=after, limit=limit, at=at,
+                   paths=explain)
     query = "access/visible_by_books" if strategy == "books" else "access/visible_by_index"
-    uids = [row["uid"] for row in run(tx, query, user=user, after=after, limit=limit, at=at,
-                                      **NO_FILTERS)]
-    return tx_contact_access(tx, user, uids, at)
+    rows = run(tx, query, user=user, after=after, limit=limit, at=at, **NO_FILTERS)
+    if not explain:
+        return [{"contact": row["contact"]} for row in rows]
+    return tx_contact_access(tx, user, [row["uid"] for row in rows], at)
+
+
+def _tx_plan(tx: ManagedTransaction, user: str, at: datetime, filters: dict) -> dict:
+    """visible_plan.cypher's row; the user's existence travels in it (404 when unknown)."""
+    plan = run_one(tx, "access/visible_plan", user=user, at=at, **filters)
+    if plan is None:
+        raise NotFound.of("user", user)
+    return plan
 
 
 def _strategy(plan: dict, limit: int) -> str:
@@ -107,15 +122,15 @@ def check(graph: Graph, actor: Actor, user: str, contact: str,
         if user != actor.uid and not actor.is_admin:
             raise Forbidden("Only administrators may ask about another user's access.")
         require_may_ask(actor, asked)
+        row = tx_sees(tx, user, contact, at)
+        if row is not None:  # so both exist: the decision was the only query
+            return {"user": user, "contact": contact, "allowed": True,
+                    "reasons": row["reasons"], "paths": row["paths"]}
         crud.tx_get(tx, org.USER, user)
         if run_one(tx, "contacts/list_contacts", uids=[contact], after=None, limit=1) is None:
             raise NotFound.of("contact", contact)
-        row = tx_sees(tx, user, contact, at)
-        if row is None and not actor.is_admin:
+        if not actor.is_admin:
             raise NotFound.of("contact", contact)  # not seen: exactly like a missing one
-        if row is not None:
-            return {"user": user, "contact": contact, "allowed": True,
-                    "reasons": row["reasons"], "paths": row["paths"]}
         # Denied (only an admin asking about someone else gets here): why, and how close.
         denied = run_one(tx, "access/access_denied", user=user, contact=contact, at=at)
         return {"user": user, "contact": contact, "allowed": False, "reasons": [],
@@ -130,8 +145,7 @@ def visible_contacts(graph: Graph, actor: Actor, user: str, limit: int,
         if user != actor.uid and not actor.is_admin:
             raise Forbidden("Only administrators may list another user's contacts.")
         require_may_ask(actor, at)
-        crud.tx_get(tx, org.USER, user)
-        return tx_visible(tx, user, decode_cursor(cursor), limit + 1, at=at)
+        return tx_visible(tx, user, decode_cursor(cursor), limit + 1, at=at, explain=False)
 
     return page([row["contact"] for row in graph.read_tx(work)], limit)
 
@@ -178,8 +192,8 @@ def tx_search(tx: ManagedTransaction, user: str, filters: dict, sort: str,
     `sort` order after `after` (a uid in uid order, [name_key, uid] in name order);
     `start` forces where the walk starts (for the tests that hold each to the rule)."""
     at = instant(at)
-    plan = run_one(tx, "access/visible_plan", user=user, at=at, **filters)
-    if plan is None:
+    plan = _tx_plan(tx, user, at, filters)
+    if not plan["active"]:
         return []
     for name, kind in (("directory", "directory"), ("category", "customer category"),
                        ("home", "location")):
@@ -216,7 +230,6 @@ def search_visible(graph: Graph, actor: Actor, user: str, filters: dict, sort: s
         if user != actor.uid and not actor.is_admin:
             raise Forbidden("Only administrators may list another user's contacts.")
         require_may_ask(actor, at)
-        crud.tx_get(tx, org.USER, user)
         after = decode_cursor(cursor, 1 if sort == "uid" else 2)
         rows = tx_search(tx, user, filters, sort, after, limit + 1, at=at)
         found = {row["item"]["uid"]: row["item"] for row in run(

@@ -93,7 +93,8 @@ def list_contacts(graph: Graph, actor: Actor, limit: int, cursor: str | None) ->
     """The contacts the actor sees, in uid order (keyset)."""
 
     def work(tx):
-        rows = access.tx_visible(tx, actor.uid, decode_cursor(cursor), limit + 1)
+        rows = access.tx_visible(tx, actor.uid, decode_cursor(cursor), limit + 1,
+                                 explain=False)
         uids = [row["contact"]["uid"] for row in rows]
         return run(tx, "contacts/list_contacts", uids=uids, after=None, limit=len(uids))
 

@@ -4,7 +4,10 @@ or inactive acting user still never gets an answer (401), whatever the view did.
 
 import pytest
 
-from graphsvc.db import Graph
+from graphsvc.actor import Actor
+from graphsvc.db import Graph, begin_recording, end_recording, recorded
+from graphsvc.errors import NotFound
+from graphsvc.services import access
 from tests import factories as f
 
 
@@ -87,3 +90,52 @@ def test_a_non_admin_asking_about_another_user_is_still_refused(api, org_, trans
     assert res.status_code == 403
     res = api.get("/api/v1/users/kari/visible-contacts", as_="ola")
     assert res.status_code == 403
+
+
+def _queries(call) -> list[str]:
+    """The named queries `call` runs (graphsvc.db's recording, as `explain=cypher` uses)."""
+    token = begin_recording()
+    try:
+        call()
+        return [name for name, _ in recorded()]
+    finally:
+        end_recording(token)
+
+
+def test_a_decision_runs_only_the_query_that_decides(org_):
+    """Issue 10: an allowed access check is the rule's one query (the user's and the
+    contact's existence are implied by its row); a visible page is its plan and one walk,
+    with no second query for reasons or paths the page does not show."""
+    g = org_
+    f.directory(g, "books", "assigned", users=["ola"])
+    f.manager_group(g, "book-ola", members=["ola"])
+    for i in range(4):
+        f.contact(g, f"b{i}", directories=["books"], primary_manager_group="book-ola")
+    kari, ola = Actor("kari", False), Actor("ola", False)
+    assert _queries(lambda: access.check(g, kari, "kari", "open")) == ["access/contact_access"]
+    assert _queries(lambda: access.visible_contacts(g, kari, "kari", 10, None)) == \
+        ["access/visible_plan", "access/visible_contacts"]
+    assert _queries(lambda: access.visible_contacts(g, Actor("admin", True), "admin", 10,
+                                                    None)) == \
+        ["access/visible_plan", "access/visible_by_index"]
+    page = access.visible_contacts(g, ola, "ola", 2, None)
+    assert [c["uid"] for c in page["items"]] == ["b0", "b1"]
+    assert _queries(lambda: access.visible_contacts(g, ola, "ola", 2, None)) == \
+        ["access/visible_plan", "access/visible_by_books"]
+
+
+def test_unknown_and_inactive_users_on_the_plan_path(org_):
+    """The user's existence travels in the page's plan: unknown is 404, inactive sees
+    nothing; a denied check still tells a missing contact from one not seen (admins)."""
+    admin = Actor("admin", True)
+    with pytest.raises(NotFound):
+        access.visible_contacts(org_, admin, "nobody", 10, None)
+    with pytest.raises(NotFound):
+        access.search_visible(org_, admin, "nobody", {**access.NO_FILTERS, "q": "o"},
+                              "uid", 10, None)
+    assert access.visible_contacts(org_, admin, "gone", 10, None)["items"] == []
+    with pytest.raises(NotFound):
+        access.check(org_, admin, "nobody", "open")
+    with pytest.raises(NotFound):
+        access.check(org_, admin, "kari", "missing")
+    assert access.check(org_, admin, "gone", "open")["allowed"] is False
