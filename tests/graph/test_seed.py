@@ -64,10 +64,7 @@ def _contacts_dump(graph):
         "AS links ORDER BY c.uid")])
 
 
-def test_a_batch_known_new_is_created_exactly_as_the_merge_loader_writes_it(graph):
-    from graphsvc.seed import load_data, tx_loader, wipe
-    from tests.conftest import OWNER_LABEL
-
+def _base_and_contacts():
     base = {"locations": [{"uid": "bergen", "code": "BGO", "name": "Bergen"}],
             "customer_categories": [{"uid": "private", "name": "Private"}],
             "account_manager_groups": [{"uid": "amg1", "name": "A"}, {"uid": "amg2", "name": "B"}],
@@ -80,6 +77,14 @@ def test_a_batch_known_new_is_created_exactly_as_the_merge_loader_writes_it(grap
                  "primary_manager_group": "amg1" if i % 2 else None,
                  "secondary_manager_group": "amg2" if i % 3 == 0 else None}
                 for i in range(30)]
+    return base, contacts
+
+
+def test_a_batch_known_new_is_created_exactly_as_the_merge_loader_writes_it(graph):
+    from graphsvc.seed import load_data, tx_loader, wipe
+    from tests.conftest import OWNER_LABEL
+
+    base, contacts = _base_and_contacts()
     wipe(graph, keep_label=OWNER_LABEL)
     load_data(graph, base)
     assert graph.read_tx(tx_loader, "contacts", contacts) == "seed/contacts_new"
@@ -93,3 +98,29 @@ def test_a_batch_known_new_is_created_exactly_as_the_merge_loader_writes_it(grap
     graph.write("seed/contacts", rows=contacts)
     assert created == _contacts_dump(graph)
     assert len(created) == 30 and created[0]["links"]
+
+
+def test_batches_written_at_once_make_the_same_graph(graph, monkeypatch):
+    """A large section's batches go two at a time (seed.WORKERS): the graph is the one the
+    MERGE loader writes row by row; a uid in two batches loads them one at a time (the
+    second merges), and shared nodes (a directory, a book) take every link."""
+    from graphsvc import seed
+    from tests.conftest import OWNER_LABEL
+
+    base, contacts = _base_and_contacts()
+    monkeypatch.setattr(seed, "BATCH", 4)  # 8 batches
+    calls = []
+    real = seed._independent
+    monkeypatch.setattr(seed, "_independent",
+                        lambda section, rows: calls.append(real(section, rows)) or calls[-1])
+    seed.wipe(graph, keep_label=OWNER_LABEL)
+    seed.load_data(graph, base)
+    graph.write("seed/contacts", rows=contacts)
+    want = _contacts_dump(graph)
+    for rows, parallel in ((contacts, True), (contacts + contacts[:5], False)):
+        calls.clear()
+        seed.wipe(graph, keep_label=OWNER_LABEL)
+        seed.load_data(graph, base)
+        seed.load_data(graph, {"contacts": rows})
+        assert calls == [parallel]
+        assert _contacts_dump(graph) == want
