@@ -28,12 +28,14 @@ CALL () {
                  <-[:CHILD_OF*0..4]-(g:CompetenceGroup)
   RETURN collect(DISTINCT g) AS granting
 }
+// Who may serve, before where: the advisors working at the customer's home (regular
+// service) and the members of the matching service groups' levels. Condition 1 is judged
+// on them first, so the places of an advisor who fails it are never expanded.
 CALL (contact, home, mt) {
-  MATCH reach = (u:User)-[:WORKS_AT]->(home)<-[:HOME_LOCATION]-(contact)
+  MATCH (u:User)-[:WORKS_AT]->(home)
   WHERE u.active AND ($users IS NULL OR u.uid IN $users)
     AND ($location IS NULL OR home.uid = $location)
-  RETURN u, home AS place, null AS valid_from, null AS valid_to,
-         CASE WHEN $paths THEN [reach] ELSE [] END AS paths
+  RETURN u, null AS sg, null AS lvl, null AS valid_from, null AS valid_to, null AS member
   UNION
   MATCH (sg:ServiceGroup)-[:OFFERS]->(lvl:ServiceLevel)
   WHERE sg.uid IN $groups AND (lvl.mode = $mode OR lvl.mode = 'both')
@@ -55,24 +57,12 @@ CALL (contact, home, mt) {
     WHERE u.active AND ($users IS NULL OR u.uid IN $users)
     RETURN u, null AS valid_from, null AS valid_to, member
   }
-  WITH sg, lvl, u, valid_from, valid_to, member
-  MATCH (u)-[:WORKS_AT]->(place:Location)
-  WHERE ($location IS NULL OR place.uid = $location)
-    AND (NOT EXISTS { (lvl)-[:EXTENDS_TO]->() } OR EXISTS { (lvl)-[:EXTENDS_TO]->(place) })
-  RETURN u, place, valid_from, valid_to,
-         CASE WHEN $paths THEN
-           [member, coalesce(
-             head(COLLECT { MATCH extra = (sg)-[:OFFERS]->(lvl)-[:EXTENDS_TO]->(place)
-                            RETURN extra }),
-             head(COLLECT { MATCH offer = (sg)-[:OFFERS]->(lvl) RETURN offer }))]
-         ELSE [] END AS paths
+  RETURN u, sg, lvl, valid_from, valid_to, member
 }
-WITH u, granting, collect({place: place.uid, valid_from: valid_from, valid_to: valid_to,
-                 paths: paths}) AS grants
 // Condition 1 as a set: the groups granting $competence (with their subgroups, read once at
-// the top), against each candidate's own groups, read once. A candidate in none of them
-// passes only when none of its groups has any effective competence (unrestricted).
-WITH u, grants, granting,
+// the top), against each candidate's own groups. A candidate in none of them passes only
+// when none of its groups has any effective competence (unrestricted).
+WITH contact, home, granting, u, sg, lvl, valid_from, valid_to, member,
      CASE WHEN $competence IS NULL THEN []
           ELSE COLLECT { MATCH (u)-[w3:MEMBER_OF WHERE coalesce(w3.valid_from <= $at, true)
                                                        AND coalesce(w3.valid_to > $at, true)]->
@@ -81,6 +71,30 @@ WHERE $competence IS NULL
    OR any(g IN own WHERE g IN granting)
    OR all(g IN own WHERE NOT EXISTS { (g)-[:CHILD_OF*0..4]->(:CompetenceGroup)
                                       -[:GRANTS]->(:Competence) })
+// Where: the home itself for the regular service; for a level, each place the member works
+// at that the level extends to (every place when it lists none).
+CALL (contact, home, u, sg, lvl, member) {
+  WITH contact, home, u, sg
+  WHERE sg IS NULL
+  MATCH reach = (u)-[:WORKS_AT]->(home)<-[:HOME_LOCATION]-(contact)
+  RETURN home AS place, CASE WHEN $paths THEN [reach] ELSE [] END AS paths
+  UNION
+  WITH u, sg, lvl, member
+  WHERE sg IS NOT NULL
+  MATCH (u)-[:WORKS_AT]->(place:Location)
+  WHERE ($location IS NULL OR place.uid = $location)
+    AND (NOT EXISTS { (lvl)-[:EXTENDS_TO]->() } OR EXISTS { (lvl)-[:EXTENDS_TO]->(place) })
+  RETURN place,
+         CASE WHEN $paths THEN
+           [member, coalesce(
+             head(COLLECT { MATCH extra = (sg)-[:OFFERS]->(lvl)-[:EXTENDS_TO]->(place)
+                            RETURN extra }),
+             head(COLLECT { MATCH offer = (sg)-[:OFFERS]->(lvl) RETURN offer }))]
+         ELSE [] END AS paths
+}
+WITH DISTINCT u, place, valid_from, valid_to, paths
+WITH u, collect({place: place.uid, valid_from: valid_from, valid_to: valid_to,
+                 paths: paths}) AS grants
 RETURN u {.uid, .name, .email} AS user, grants,
        COLLECT { MATCH (u)-[:HAS_HOURS]->(wh:WorkingHours)-[:AT]->(l:Location)
                  WHERE $location IS NULL OR l.uid = $location
