@@ -57,6 +57,9 @@ CALL (contact, home, mt) {
     WHERE u.active AND ($users IS NULL OR u.uid IN $users)
     RETURN u, null AS valid_from, null AS valid_to, member
   }
+  // (a meeting at a given place: only the members working there go on)
+  WITH u, sg, lvl, valid_from, valid_to, member
+  WHERE $location IS NULL OR EXISTS { (u)-[:WORKS_AT]->(:Location {uid: $location}) }
   RETURN u, sg, lvl, valid_from, valid_to, member
 }
 // Condition 1 as a set: the groups granting $competence (with their subgroups, read once at
@@ -76,8 +79,11 @@ WHERE $competence IS NULL
 CALL (contact, home, u, sg, lvl, member) {
   WITH contact, home, u, sg
   WHERE sg IS NULL
-  MATCH reach = (u)-[:WORKS_AT]->(home)<-[:HOME_LOCATION]-(contact)
-  RETURN home AS place, CASE WHEN $paths THEN [reach] ELSE [] END AS paths
+  RETURN home AS place,
+         CASE WHEN $paths THEN
+           COLLECT { MATCH reach = (u)-[:WORKS_AT]->(home)<-[:HOME_LOCATION]-(contact)
+                     RETURN reach }
+         ELSE [] END AS paths
   UNION
   WITH u, sg, lvl, member
   WHERE sg IS NOT NULL
