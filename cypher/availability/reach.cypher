@@ -23,60 +23,106 @@
 //          $location only when given)
 MATCH (contact:Contact {uid: $contact})-[:HOME_LOCATION]->(home:Location)
 MATCH (mt:MeetingType {uid: $meeting_type})
+// The matching levels: of the service groups in $groups, those that allow the mode and the
+// meeting type.
+CALL (mt) {
+  MATCH (sg:ServiceGroup)-[:OFFERS]->(lvl:ServiceLevel)
+  WHERE sg.uid IN $groups AND (lvl.mode = $mode OR lvl.mode = 'both')
+    AND (NOT $basic OR $mode = 'online')
+    AND (NOT EXISTS { (lvl)-[:LIMITED_TO]->() } OR EXISTS { (lvl)-[:LIMITED_TO]->(mt) })
+  RETURN collect(DISTINCT sg) AS offering, collect([sg, lvl]) AS levels
+}
+// Condition 1 read from the competence's side, once: the groups granting $competence (with
+// their subgroups) and the advisors granted it through them (of $users when given, working
+// at $location when given).
 CALL () {
   OPTIONAL MATCH (:Competence {uid: $competence})<-[:GRANTS]-(:CompetenceGroup)
                  <-[:CHILD_OF*0..4]-(g:CompetenceGroup)
   RETURN collect(DISTINCT g) AS granting
 }
+CALL (granting) {
+  CALL (granting) {
+    UNWIND granting AS g
+    MATCH (u:User)-[w0:MEMBER_OF WHERE coalesce(w0.valid_from <= $at, true)
+                                       AND coalesce(w0.valid_to > $at, true)]->(g)
+    WHERE $location IS NULL AND ($users IS NULL OR u.uid IN $users)
+    RETURN u
+    UNION
+    // (at a given place, from the advisors working there: fewer than a competence's holders)
+    MATCH (u:User)-[:WORKS_AT]->(:Location {uid: $location})
+    WHERE ($users IS NULL OR u.uid IN $users)
+      AND EXISTS { (u)-[w0:MEMBER_OF WHERE coalesce(w0.valid_from <= $at, true)
+                                           AND coalesce(w0.valid_to > $at, true)]->(g)
+                   WHERE g IN granting }
+    RETURN u
+  }
+  WITH u WHERE u.active
+  RETURN collect(u) AS granted
+}
 // Who may serve, before where: the advisors working at the customer's home (regular
-// service) and the members of the matching service groups' levels. Condition 1 is judged
-// on them first, so the places of an advisor who fails it are never expanded.
-CALL (contact, home, mt) {
+// service), the direct members of the matching levels' groups, and the members of their
+// linked competence groups. The last are found from the side that touches least: the asked
+// advisors ($users); else, with $competence, the advisors granted it and the members of
+// linked groups that have no competence at all (nobody else passes condition 1); else
+// every member, from the groups' side.
+CALL (home, offering, granted) {
   MATCH (u:User)-[:WORKS_AT]->(home)
   WHERE u.active AND ($users IS NULL OR u.uid IN $users)
     AND ($location IS NULL OR home.uid = $location)
-  RETURN u, null AS sg, null AS lvl, null AS valid_from, null AS valid_to, null AS member
+  RETURN u, null AS sg, null AS valid_from, null AS valid_to, null AS member
   UNION
-  MATCH (sg:ServiceGroup)-[:OFFERS]->(lvl:ServiceLevel)
-  WHERE sg.uid IN $groups AND (lvl.mode = $mode OR lvl.mode = 'both')
-    AND (NOT $basic OR $mode = 'online')
-    AND (NOT EXISTS { (lvl)-[:LIMITED_TO]->() } OR EXISTS { (lvl)-[:LIMITED_TO]->(mt) })
-  CALL (sg) {
-    MATCH member = (u:User)-[m:MEMBER_OF]->(sg)
-    WHERE (m.valid_to IS NULL OR m.valid_to > $from)
-      AND (m.valid_from IS NULL OR m.valid_from < $to)
-      AND u.active AND ($users IS NULL OR u.uid IN $users)
-    RETURN u, m.valid_from AS valid_from, m.valid_to AS valid_to, member
+  UNWIND offering AS sg
+  MATCH member = (u:User)-[m:MEMBER_OF]->(sg)
+  WHERE (m.valid_to IS NULL OR m.valid_to > $from)
+    AND (m.valid_from IS NULL OR m.valid_from < $to)
+    AND u.active AND ($users IS NULL OR u.uid IN $users)
+  RETURN u, sg, m.valid_from AS valid_from, m.valid_to AS valid_to, member
+  UNION
+  WITH offering, granted
+  WHERE offering <> []
+  CALL (granted) {
+    MATCH (u:User) USING INDEX u:User(uid)
+    WHERE u.uid IN $users
+    RETURN u
     UNION
-    MATCH member = (u:User)-[w1:MEMBER_OF WHERE coalesce(w1.valid_from <= $at, true)
-                                                AND coalesce(w1.valid_to > $at, true)]->
-                   (:CompetenceGroup)-[:CHILD_OF*0..4]->
-                   (:CompetenceGroup)<-[w2:INCLUDES WHERE coalesce(w2.valid_from <= $at, true)
-                                                          AND coalesce(w2.valid_to > $at, true)]-
-                   (sg)
-    WHERE u.active AND ($users IS NULL OR u.uid IN $users)
-    RETURN u, null AS valid_from, null AS valid_to, member
+    UNWIND granted AS u
+    RETURN u
   }
-  // (a meeting at a given place: only the members working there go on)
-  WITH u, sg, lvl, valid_from, valid_to, member
-  WHERE $location IS NULL OR EXISTS { (u)-[:WORKS_AT]->(:Location {uid: $location}) }
-  RETURN u, sg, lvl, valid_from, valid_to, member
+  MATCH member = (u)-[w1:MEMBER_OF WHERE coalesce(w1.valid_from <= $at, true)
+                                         AND coalesce(w1.valid_to > $at, true)]->
+                 (:CompetenceGroup)-[:CHILD_OF*0..4]->
+                 (:CompetenceGroup)<-[w2:INCLUDES WHERE coalesce(w2.valid_from <= $at, true)
+                                                        AND coalesce(w2.valid_to > $at, true)]-
+                 (sg:ServiceGroup)
+  WHERE u.active AND sg IN offering
+  RETURN u, sg, null AS valid_from, null AS valid_to, member
+  UNION
+  UNWIND offering AS sg
+  MATCH member = (u:User)-[w1:MEMBER_OF WHERE coalesce(w1.valid_from <= $at, true)
+                                              AND coalesce(w1.valid_to > $at, true)]->
+                 (cg:CompetenceGroup)-[:CHILD_OF*0..4]->
+                 (:CompetenceGroup)<-[w2:INCLUDES WHERE coalesce(w2.valid_from <= $at, true)
+                                                        AND coalesce(w2.valid_to > $at, true)]-
+                 (sg)
+  WHERE $users IS NULL AND u.active
+    AND ($competence IS NULL
+         OR NOT EXISTS { (cg)-[:CHILD_OF*0..4]->(:CompetenceGroup)-[:GRANTS]->(:Competence) })
+  RETURN u, sg, null AS valid_from, null AS valid_to, member
 }
-// Condition 1 as a set: the groups granting $competence (with their subgroups, read once at
-// the top), against each candidate's own groups. A candidate in none of them passes only
-// when none of its groups has any effective competence (unrestricted).
-WITH contact, home, granting, u, sg, lvl, valid_from, valid_to, member,
-     CASE WHEN $competence IS NULL THEN []
-          ELSE COLLECT { MATCH (u)-[w3:MEMBER_OF WHERE coalesce(w3.valid_from <= $at, true)
-                                                       AND coalesce(w3.valid_to > $at, true)]->
-                               (g:CompetenceGroup) RETURN g } END AS own
-WHERE $competence IS NULL
-   OR any(g IN own WHERE g IN granting)
-   OR all(g IN own WHERE NOT EXISTS { (g)-[:CHILD_OF*0..4]->(:CompetenceGroup)
-                                      -[:GRANTS]->(:Competence) })
+// (a meeting at a given place: only the members working there go on)
+WITH contact, home, levels, granting, granted, u, sg, valid_from, valid_to, member
+WHERE ($location IS NULL OR sg IS NULL
+       OR EXISTS { (u)-[:WORKS_AT]->(:Location {uid: $location}) })
+// Condition 1 for the rest: a group granting $competence, or no effective competence at all.
+  AND ($competence IS NULL
+   OR u IN granted
+   OR NOT EXISTS {
+         (u)-[w4:MEMBER_OF WHERE coalesce(w4.valid_from <= $at, true)
+                                 AND coalesce(w4.valid_to > $at, true)]->(:CompetenceGroup)
+           -[:CHILD_OF*0..4]->(:CompetenceGroup)-[:GRANTS]->(:Competence) })
 // Where: the home itself for the regular service; for a level, each place the member works
 // at that the level extends to (every place when it lists none).
-CALL (contact, home, u, sg, lvl, member) {
+CALL (contact, home, levels, u, sg, member) {
   WITH contact, home, u, sg
   WHERE sg IS NULL
   RETURN home AS place,
@@ -85,8 +131,9 @@ CALL (contact, home, u, sg, lvl, member) {
                      RETURN reach }
          ELSE [] END AS paths
   UNION
-  WITH u, sg, lvl, member
+  WITH levels, u, sg, member
   WHERE sg IS NOT NULL
+  UNWIND [level IN levels WHERE level[0] = sg | level[1]] AS lvl
   MATCH (u)-[:WORKS_AT]->(place:Location)
   WHERE ($location IS NULL OR place.uid = $location)
     AND (NOT EXISTS { (lvl)-[:EXTENDS_TO]->() } OR EXISTS { (lvl)-[:EXTENDS_TO]->(place) })
