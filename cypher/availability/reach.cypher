@@ -41,6 +41,7 @@ CALL () {
   RETURN collect(DISTINCT g) AS granting
 }
 CALL (granting) {
+  WITH granting WHERE granting <> []
   CALL (granting) {
     UNWIND granting AS g
     MATCH (u:User)-[w0:MEMBER_OF WHERE coalesce(w0.valid_from <= $at, true)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from graphsvc.schemas.common import (
@@ -83,9 +85,32 @@ class Slot(Schema):
     end = AwareDateTime()
 
 
+def _utc(value) -> str | None:
+    if value is None:
+        return None
+    return (value.astimezone(UTC) if value.tzinfo is not None else value).isoformat()
+
+
+class Slots(fields.List):
+    """A list of `Slot`s, dumped directly (fifty advisors' ten slots each are a thousand
+    instants; see `Paths` for why), as `Slot` would dump them."""
+
+    def __init__(self, **kw):
+        super().__init__(fields.Nested(Slot), **kw)
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        if value is None:
+            return None
+        if not all(type(slot) is dict and slot.keys() <= {"start", "end"}
+                   and all(isinstance(v, datetime) for v in slot.values()) for slot in value):
+            return super()._serialize(value, attr, obj, **kwargs)
+        return [{key: _utc(slot[key]) for key in ("start", "end") if key in slot}
+                for slot in value]
+
+
 class EligibleAdvisor(Schema):
     user = fields.Nested(UserRef)
-    slots = fields.List(fields.Nested(Slot))
+    slots = Slots()
     paths = paths_field()
 
 
