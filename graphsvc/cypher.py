@@ -23,6 +23,8 @@ class CypherLibrary:
     def __init__(self, root: Path | None = None):
         self._root = root
         self._texts: dict[str, str] = {}
+        self._columns: dict[str, tuple[str, ...]] = {}
+        self._collected: dict[str, str] = {}
 
     @property
     def root(self) -> Path:
@@ -36,6 +38,23 @@ class CypherLibrary:
                 raise KeyError(f"no Cypher query named {name!r} (looked for {path})")
             text = path.read_text()
             self._texts[name] = text
+        return text
+
+    def columns(self, name: str, explain) -> tuple[str, ...]:
+        """The columns query `name` answers, from `explain(text)` the first time."""
+        found = self._columns.get(name)
+        if found is None:
+            found = self._columns[name] = tuple(explain(self[name]))
+        return found
+
+    def collected(self, name: str, columns: tuple[str, ...]) -> str:
+        """Query `name` as written, answering its rows as one row's list `rows` of maps."""
+        text = self._collected.get(name)
+        if text is None:
+            quoted = [c.replace("`", "``") for c in columns]
+            row = ", ".join(f"`{c}`: `{c}`" for c in quoted)
+            text = self._collected[name] = (f"CALL () {{\n{self[name]}\n}}\n"
+                                            f"RETURN collect({{{row}}}) AS rows")
         return text
 
     def names(self) -> list[str]:

@@ -11,7 +11,7 @@ from datetime import datetime
 from neo4j import ManagedTransaction
 
 from graphsvc.actor import Actor
-from graphsvc.db import Graph, run, run_one
+from graphsvc.db import Graph, run, run_collected, run_one
 from graphsvc.errors import Forbidden, NotFound, UnknownReference
 from graphsvc.pagination import decode_cursor, page
 from graphsvc.services import crud, org
@@ -48,10 +48,10 @@ def tx_visible(tx: ManagedTransaction, user: str, after: str | None, limit: int,
     if strategy is None:
         strategy = _strategy(plan, limit)
     if strategy == "user":
-        return run(tx, "access/visible_contacts", user=user, after=after, limit=limit, at=at,
-                   paths=explain)
+        return run_collected(tx, "access/visible_contacts", user=user, after=after,
+                             limit=limit, at=at, paths=explain)
     query = "access/visible_by_books" if strategy == "books" else "access/visible_by_index"
-    rows = run(tx, query, user=user, after=after, limit=limit, at=at, **NO_FILTERS)
+    rows = run_collected(tx, query, user=user, after=after, limit=limit, at=at, **NO_FILTERS)
     if not explain:
         return [{"contact": row["contact"]} for row in rows]
     return tx_contact_access(tx, user, [row["uid"] for row in rows], at)
@@ -204,18 +204,19 @@ def tx_search(tx: ManagedTransaction, user: str, filters: dict, sort: str,
         start = "ordered"  # an admin's reach is every contact: never walked from the user
     if start in ("ordered", "books") and sort == "uid":
         query = "access/visible_by_books" if start == "books" else "access/visible_by_index"
-        rows = run(tx, query, user=user, after=after, limit=limit, at=at, **filters)
+        rows = run_collected(tx, query, user=user, after=after, limit=limit, at=at,
+                             **filters)
         return [{"uid": row["uid"], "key": row["uid"]} for row in rows]
     if start == "ordered":
-        return run(tx, "access/search_by_name", user=user, after=after, limit=limit, at=at,
-                   **filters)
+        return run_collected(tx, "access/search_by_name", user=user, after=after,
+                             limit=limit, at=at, **filters)
     keyed = None if after is None else [after] if sort == "uid" else after
     if start == "user":
-        rows = run(tx, "access/search_from_user", user=user, sort=sort, after=keyed,
-                   limit=limit, at=at, **filters)
+        rows = run_collected(tx, "access/search_from_user", user=user, sort=sort,
+                             after=keyed, limit=limit, at=at, **filters)
     else:
-        rows = run(tx, "access/search_from_seed", user=user, start=start, sort=sort,
-                   after=keyed, limit=limit, at=at, **filters)
+        rows = run_collected(tx, "access/search_from_seed", user=user, start=start,
+                             sort=sort, after=keyed, limit=limit, at=at, **filters)
     return [{"uid": row["uid"], "key": row["key"][-1] if sort == "uid" else row["key"]}
             for row in rows]
 

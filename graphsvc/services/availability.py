@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 
 from neo4j import ManagedTransaction
 
-from graphsvc.db import Graph, run, run_one
+from graphsvc.db import Graph, run, run_collected, run_one
 from graphsvc.errors import Invalid, UnknownReference
 from graphsvc.pagination import decode_cursor, encode_cursor
 from graphsvc.services import access, crud, org
@@ -100,9 +100,9 @@ def tx_context(tx: ManagedTransaction, request: Request, actor: str | None = Non
         raise Invalid.field("contact", f"contact '{request.contact}' has no home location")
     if request.location:
         crud.tx_require(tx, org.LOCATION, [request.location], "location")
-    groups = run(tx, "org/service_group_activation", uid=None, location=row["home"],
-                 customer_category=row["customer_category"],
-                 meeting_theme=row["meeting_theme"])
+    groups = run_collected(tx, "org/service_group_activation", uid=None,
+                           location=row["home"], customer_category=row["customer_category"],
+                           meeting_theme=row["meeting_theme"])
     return Context(
         request=request, home=row["home"], home_timezone=row["home_timezone"] or "UTC",
         customer_category=row["customer_category"], meeting_theme=row["meeting_theme"],
@@ -120,18 +120,20 @@ def tx_reach(tx: ManagedTransaction, ctx: Context, users: list[str] | None,
     their paths. With `candidates`, only the advisors who also pass condition 1, and no
     paths: conditions 1 to 3 judged as sets, for advisors not (yet) shown."""
     req = ctx.request
-    return run(tx, "availability/reach", contact=req.contact, meeting_type=req.meeting_type,
-               mode=req.mode, location=None if any_place else req.location,
-               groups=list(ctx.groups), basic=ctx.basic, users=users,
-               competence=ctx.competence if candidates else None, paths=not candidates,
-               at=ctx.at, **{"from": start or req.start, "to": end or req.end})
+    return run_collected(
+        tx, "availability/reach", contact=req.contact, meeting_type=req.meeting_type,
+        mode=req.mode, location=None if any_place else req.location,
+        groups=list(ctx.groups), basic=ctx.basic, users=users,
+        competence=ctx.competence if candidates else None, paths=not candidates,
+        at=ctx.at, **{"from": start or req.start, "to": end or req.end})
 
 
 def tx_facts(tx: ManagedTransaction, ctx: Context, users: list[str],
              start: datetime | None = None, end: datetime | None = None) -> dict[str, dict]:
     req = ctx.request
-    rows = run(tx, "availability/advisor_facts", users=users, competence=ctx.competence,
-               at=ctx.at, **{"from": start or req.start, "to": end or req.end})
+    rows = run_collected(tx, "availability/advisor_facts", users=users,
+                         competence=ctx.competence, at=ctx.at,
+                         **{"from": start or req.start, "to": end or req.end})
     for row in rows:
         row["absences"] = [_instants(span) for span in row["absences"]]
         row["bookings"] = [_instants(span) for span in row["bookings"]]
@@ -238,7 +240,7 @@ def tx_eligible(tx: ManagedTransaction, ctx: Context, limit: int, slot_limit: in
             if (found[limit - 1][0], found[limit - 1][1]) < (queue[i][0], queue[i][1]):
                 break  # no later candidate can come before the page's last advisor
         chunk, i = queue[i:i + batch], i + batch
-        busy = {row["user"]: row for row in run(
+        busy = {row["user"]: row for row in run_collected(
             tx, "availability/busy", users=[c[1] for c in chunk],
             **{"from": req.start, "to": req.end})}
         for _, uid, user, hours, windows in chunk:
