@@ -15,7 +15,7 @@ from neo4j import ManagedTransaction
 from graphsvc.db import Graph, run, run_collected, run_one
 from graphsvc.errors import Invalid, UnknownReference
 from graphsvc.pagination import decode_cursor, encode_cursor
-from graphsvc.services import access, crud, org
+from graphsvc.services import access, org
 from graphsvc.slots import Window, free_slots
 from graphsvc.windows import instant, require_may_ask
 
@@ -85,7 +85,7 @@ def tx_context(tx: ManagedTransaction, request: Request, actor: str | None = Non
     """Read and check the request's facts; 422 naming the field when one is missing. With an
     `actor`, a contact the actor does not see is reported exactly like a missing one."""
     row = run_one(tx, "availability/request_context", contact=request.contact,
-                  meeting_type=request.meeting_type)
+                  meeting_type=request.meeting_type, location=request.location or None)
     if row["contact_found"] and actor is not None:
         row["contact_found"] = access.tx_sees(tx, actor, request.contact) is not None
     if not row["contact_found"]:
@@ -98,8 +98,8 @@ def tx_context(tx: ManagedTransaction, request: Request, actor: str | None = Non
     validate(request)
     if row["home"] is None:
         raise Invalid.field("contact", f"contact '{request.contact}' has no home location")
-    if request.location:
-        crud.tx_require(tx, org.LOCATION, [request.location], "location")
+    if not row["location_found"]:
+        raise UnknownReference.of(org.LOCATION.noun, request.location, "location")
     groups = run_collected(tx, "org/service_group_activation", uid=None,
                            location=row["home"], customer_category=row["customer_category"],
                            meeting_theme=row["meeting_theme"])

@@ -55,6 +55,10 @@ def test_availability_bad_input(api, world):
     assert res.status_code == 422 and "from" in res.json["error"]["fields"]
     res = api.get("/api/v1/availability?contact=ghost&meeting_type=mortgage&mode=online" + window)
     assert res.status_code == 422 and "contact" in res.json["error"]["fields"]
+    # the meeting's place is checked in the request's own context query
+    res = api.get(base + "&mode=physical&location=atlantis" + window)
+    assert res.status_code == 422 and res.json["error"]["code"] == "unknown_reference"
+    assert res.json["error"]["fields"] == {"location": ["unknown location 'atlantis'"]}
 
 
 def test_explain_excluded(api, world):
@@ -118,6 +122,9 @@ def test_booking_refusals_write_nothing(api, world, clean_graph):
     assert res.status_code == 422 and "advisor" in res.json["error"]["fields"]
     res = api.post("/api/v1/bookings", json=booking(TUE.replace(hour=9), meeting_type="nope"))
     assert res.status_code == 422 and "meeting_type" in res.json["error"]["fields"]
+    refusal(api.post("/api/v1/bookings", json=booking(TUE.replace(hour=9), mode="physical",
+                                                      location="atlantis")),
+            422, "unknown_reference", "location")
     assert count_bookings(clean_graph) == 0
 
 
