@@ -122,6 +122,14 @@ def test_a_decision_runs_only_the_query_that_decides(org_):
     assert [c["uid"] for c in page["items"]] == ["b0", "b1"]
     assert _queries(lambda: access.visible_contacts(g, ola, "ola", 2, None)) == \
         ["access/visible_plan", "access/visible_by_books"]
+    # A denial is the rule's query and the why's; the why's row implies both exist.
+    admin = Actor("admin", True)
+    denied = access.check(g, admin, "kari", "b0")
+    assert (denied["allowed"], denied["failed"]) == (False, "directory")
+    assert _queries(lambda: access.check(g, admin, "kari", "b0")) == \
+        ["access/contact_access", "access/access_denied"]
+    with pytest.raises(NotFound):  # to the user: not seen, exactly like a missing contact
+        access.check(g, kari, "kari", "b0")
 
 
 def test_unknown_and_inactive_users_on_the_plan_path(org_):
