@@ -10,7 +10,7 @@ OPTIONAL MATCH (k)-[old:ASSIGNED_TO]->(:User)
 DELETE old
 WITH DISTINCT k, u, by
 CREATE (k)-[:ASSIGNED_TO]->(u)
-SET k.status = 'active_assigned', k.updated_at = $assignment.at
+SET k.status = 'active_assigned', k.updated_at = $assignment.at, k.assignee_uid = u.uid
 CREATE (by)-[:MADE]->(a:Assignment)-[:TO]->(u)
 SET a = $assignment
 CREATE (a)-[:OF_CASE]->(k)

@@ -12,5 +12,5 @@ OPTIONAL MATCH (k)-[old:ASSIGNED_TO]->(:User)
 DELETE old
 WITH DISTINCT k, agent
 CREATE (k)-[:ASSIGNED_TO]->(agent)
-SET k.status = 'active_assigned', k.updated_at = $at
+SET k.status = 'active_assigned', k.updated_at = $at, k.assignee_uid = agent.uid
 RETURN k.uid AS uid

@@ -11,7 +11,11 @@ SET k = $case
 CREATE (k)-[:FOR_CONTACT]->(c)
 WITH k
 CALL (k) { MATCH (a:Area {uid: $area}) CREATE (k)-[:IN_AREA]->(a) }
-CALL (k) { MATCH (u:User {uid: $assignee}) CREATE (k)-[:ASSIGNED_TO]->(u) }
+CALL (k) {
+  MATCH (u:User {uid: $assignee})
+  CREATE (k)-[:ASSIGNED_TO]->(u)
+  SET k.assignee_uid = u.uid
+}
 CALL (k) { MATCH (l:SlaLevel {uid: $level}) CREATE (k)-[:UNDER_SLA]->(l) }
 CALL (k) { MATCH (g:UserGroup {uid: $user_group}) CREATE (k)-[:ROUTED_TO]->(g) }
 CALL (k) {

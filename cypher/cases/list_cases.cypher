@@ -2,7 +2,8 @@
 // section 3; admins see all), filtered by status, assignee, area, domain and contact, in
 // uid order after $after. Each way in starts from an index and stops at the page:
 //   1. $contact or $assignee given: from that node (one contact's or one person's cases,
-//      a bounded set, sorted);
+//      a bounded set, sorted); an assignee with a status from the case_assignee_order
+//      index (assignee_uid, status, uid): only that person's cases of that status;
 //   2. else $status given, for an admin or a user who reaches an `all` directory: the
 //      case_status_order index (status, uid), read in order;
 //   3. else, for the same users: every case, read in order from the uid index;
@@ -49,8 +50,17 @@ CALL (me, second, wide) {
     MATCH (:Contact {uid: $contact})<-[:FOR_CONTACT]-(k:Case)
     RETURN k
     UNION
-    MATCH (:User {uid: $assignee})<-[:ASSIGNED_TO]-(k:Case)
-    WHERE $contact IS NULL
+    MATCH (:User {uid: CASE WHEN $contact IS NULL AND $status IS NULL THEN $assignee END})
+          <-[:ASSIGNED_TO]-(k:Case)
+    RETURN k
+    UNION
+    // an assignee's cases of one status ("my cases"): from the case_assignee_order index,
+    // the cases of that status only, not the assignee's whole history (the link itself is
+    // re-checked below)
+    MATCH (k:Case)
+    USING INDEX k:Case(assignee_uid, status, uid)
+    WHERE k.assignee_uid = CASE WHEN $contact IS NULL THEN $assignee END
+      AND k.status = $status AND k.uid > coalesce($after, '')
     RETURN k
   }
   WITH me, second, k

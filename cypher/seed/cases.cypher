@@ -24,6 +24,7 @@ WITH k, row
 CALL (k, row) {
   MATCH (u:User {uid: row.assignee})
   MERGE (k)-[:ASSIGNED_TO]->(u)
+  SET k.assignee_uid = u.uid
 }
 CALL (k, row) {
   MATCH (a:Area {uid: row.area})

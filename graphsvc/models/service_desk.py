@@ -102,6 +102,10 @@ class Case(StructuredNode):
     resolution_due = DateTimeProperty()
     pull_due = DateTimeProperty()  # response_due, or 9999-12-31 without an SLA: pull order
     claim_lock = StringProperty()
+    # the assignee's uid beside the ASSIGNED_TO link, set wherever that link is made: the
+    # case_assignee_order index (assignee_uid, status, uid) reads "my cases" of one status
+    # without the assignee's whole history. The link stays the truth; lists re-check it.
+    assignee_uid = StringProperty()
 
     contact = RelationshipTo(Contact, "FOR_CONTACT", cardinality=One)
     area = RelationshipTo(Area, "IN_AREA", cardinality=ZeroOrOne)

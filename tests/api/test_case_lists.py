@@ -63,6 +63,9 @@ FILTERS = [{}, {"status": "active_new"}, {"status": "active_assigned"}, {"status
            {"status": "active_new", "domain": "helpdesk"}, {"status": "active_new",
                                                              "area": "sl"},
            {"assignee": "me", "status": "active_assigned"},
+           {"assignee": "dispatcher", "status": "active_new"},
+           {"assignee": "agent", "status": "closed"},
+           {"assignee": "insider", "status": "active_assigned"},
            {"contact": "beta", "status": "active_new", "domain": "sales"},
            {"assignee": "insider", "contact": "vip"}]
 
@@ -107,3 +110,33 @@ def test_a_bad_filter_is_a_422_naming_it(app, desk, query, field):
     res = ApiClient(app.test_client()).get(f"/api/v1/cases?{query}", as_="agent")
     assert res.status_code == 422, res.json
     assert field in str(res.json["error"]["fields"]), res.json
+
+
+def test_my_cases_follow_a_pull_and_the_migration_restores_a_lost_key(app, graph):
+    """"My cases" (assignee and status) read the case_assignee_order index: the key is set
+    wherever a case gets its assignee (opened, assigned: above; pulled: here), and
+    `graphsvc db migrate` writes it for a case that lacks it."""
+    from graphsvc.schema import migrate
+
+    wipe(graph, keep_label=OWNER_LABEL)
+    f.admin(graph)
+    f.user(graph, "agent")
+    f.user(graph, "dispatcher")
+    f.directory(graph, "customers", "all", users=["agent"])
+    f.contact(graph, "acme", directories=["customers"])
+    f.area(graph, "hd")
+    conditions.set_default_user(graph, "dispatcher")
+    conditions.set_default_area(graph, "helpdesk", "hd")
+    cases.open_case(graph, ADMIN, {"uid": "k1", "contact": "acme", "subject": "S",
+                                   "domain": "helpdesk"})
+    agent = Actor("agent", False)
+    mine = {"assignee": "agent", "status": "active_assigned"}
+    assert cases.list_cases(graph, agent, mine, 50, None)["items"] == []
+    assert cases.pull_case(graph, agent)["uid"] == "k1"
+    assert [k["uid"] for k in cases.list_cases(graph, agent, mine, 50, None)["items"]] == ["k1"]
+    graph.write_tx(lambda tx: tx.run("MATCH (k:Case {uid: 'k1'}) REMOVE k.assignee_uid"
+                                     ).consume())
+    assert cases.list_cases(graph, agent, mine, 50, None)["items"] == []
+    assert migrate(graph).rewritten == {"migrations/case_assignee_uid": 1}
+    assert [k["uid"] for k in cases.list_cases(graph, agent, mine, 50, None)["items"]] == ["k1"]
+    wipe(graph, keep_label=OWNER_LABEL)

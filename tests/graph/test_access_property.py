@@ -137,7 +137,9 @@ def case_lists_agree(graph, w, user, expected):
     actor = Actor(user, next(u["is_admin"] for u in w["users"] if u["uid"] == user))
     cases_seen = sorted(f"k-{c}" for c in expected)
     ways = [({}, cases_seen), ({"status": "active_new"}, cases_seen),
-            ({"assignee": "root"}, cases_seen), ({"status": "closed"}, [])]
+            ({"assignee": "root"}, cases_seen), ({"status": "closed"}, []),
+            ({"assignee": "root", "status": "active_new"}, cases_seen),
+            ({"assignee": "root", "status": "closed"}, [])]
     ways += [({"contact": c}, [f"k-{c}"] if c in expected else []) for c in CONTACTS[:3]]
     for filters, want in ways:
         for size in (1, 50):
