@@ -194,9 +194,9 @@ def run_collected(tx: ManagedTransaction, name: str, /, **params: Any) -> list[d
     """As `run`, for a bounded answer of many rows (a page, a decision's candidates): the
     rows travel back as one row's list. Neo4j streams every row as a message of its own,
     and that costs more than the row's work: here 500 rows took 7.9 ms to stream and
-    1.2 ms as one list (`bench/README`-style figures in the README). The query runs as it
-    is written, inside `CALL () { ... }`; its columns come from its EXPLAIN, asked once per
-    process. Not for an unbounded answer: the list is built whole on the server."""
+    1.2 ms as one list (the README's benchmarks). The query runs as it is written, inside
+    `CALL () { ... }`; its columns come from its EXPLAIN, asked once per process. Not for
+    an unbounded answer: the list is built whole on the server."""
     recording = _recording.get()
     if recording is not None:
         recording.append((name, params))
