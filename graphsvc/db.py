@@ -184,9 +184,7 @@ def plain(value: Any) -> Any:
 
 def run(tx: ManagedTransaction, name: str, /, **params: Any) -> list[dict]:
     """Run the named query inside `tx` and return its rows as plain dicts."""
-    recording = _recording.get()
-    if recording is not None:
-        recording.append((name, params))
+    _record(name, params)
     return _rows(tx.run(queries[name], params))
 
 
@@ -197,16 +195,21 @@ def run_collected(tx: ManagedTransaction, name: str, /, **params: Any) -> list[d
     1.2 ms as one list (the README's benchmarks). The query runs as it is written, inside
     `CALL () { ... }`; its columns come from its EXPLAIN, asked once per process. Not for
     an unbounded answer: the list is built whole on the server."""
+    _record(name, params)
+    columns = queries.columns(name, lambda text: tx.run("EXPLAIN " + text, params).keys())
+    return _rows(tx.run(queries.collected(name, columns), params).single(strict=True)["rows"])
+
+
+def _record(name: str, params: dict) -> None:
+    """Note the query for `recorded()`, while a caller asks for them."""
     recording = _recording.get()
     if recording is not None:
         recording.append((name, params))
-    columns = queries.columns(name, lambda text: tx.run("EXPLAIN " + text, params).keys())
-    record = tx.run(queries.collected(name, columns), params).single(strict=True)
-    return [{key: plain(value) for key, value in row.items()} for row in record["rows"]]
 
 
-def _rows(result) -> list[dict]:
-    return [{key: plain(value) for key, value in record.items()} for record in result]
+def _rows(records) -> list[dict]:
+    """Records (or the maps of a collected list) as plain dicts."""
+    return [{key: plain(value) for key, value in record.items()} for record in records]
 
 
 def run_one(tx: ManagedTransaction, name: str, /, **params: Any) -> dict | None:
